@@ -1,0 +1,48 @@
+// @ts-check
+import cloudflare from '@astrojs/cloudflare';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig, fontProviders } from 'astro/config';
+import pagefind from 'astro-pagefind';
+
+// The public origin is a deployment setting; example.com stays until the domain is known.
+const site = process.env.SITE_URL ?? 'https://www.example.com';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  // No feature of ours uses Astro sessions; without this the adapter would require a KV binding.
+  session: false,
+  adapter: cloudflare({
+    // Prerendering in Node is an order of magnitude faster than in workerd for the same pages,
+    // and static pages use nothing of the Workers runtime; on-demand routes still run in workerd.
+    prerenderEnvironment: 'node',
+    imageService: 'compile',
+  }),
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/404') }),
+    pagefind(),
+  ],
+  fonts: [
+    {
+      provider: fontProviders.local(),
+      name: 'Inter',
+      cssVariable: '--font-inter',
+      fallbacks: ['system-ui', 'sans-serif'],
+      options: {
+        variants: [
+          {
+            src: ['@fontsource-variable/inter/files/inter-latin-wght-normal.woff2'],
+            weight: '100 900',
+            style: 'normal',
+          },
+        ],
+      },
+    },
+  ],
+  vite: {
+    plugins: [tailwindcss()],
+  },
+});

@@ -1,0 +1,35 @@
+// Small text helpers shared by pages and tests: slugs, reading time, display dates.
+
+/** URL slug for a tag or heading: lowercase ASCII words joined by hyphens. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+// A comfortable pace for professional reading of technical prose.
+const WORDS_PER_MINUTE = 220;
+
+/** Minutes to read a Markdown/MDX body, at least one. Code, markup and link targets are not read. */
+export function readingMinutes(body: string): number {
+  const prose = body
+    .replace(/^---[\s\S]*?---/, '')
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']');
+  const words = prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/** "13 June 2026", fixed to UTC so a build anywhere prints the same date. */
+export function formatDate(date: Date, locale = 'en-GB'): string {
+  return date.toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+
+// Generated so the sitemap address follows the configured site URL.
+export const GET: APIRoute = ({ site, url }) => {
+  const sitemap = new URL('/sitemap-index.xml', site ?? url.origin).href;
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+};
