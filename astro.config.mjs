@@ -20,11 +20,7 @@ export default defineConfig({
     prerenderEnvironment: 'node',
     imageService: 'compile',
   }),
-  integrations: [
-    mdx(),
-    sitemap({ filter: (page) => !page.includes('/404') }),
-    pagefind(),
-  ],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
   fonts: [
     {
       provider: fontProviders.local(),

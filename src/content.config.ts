@@ -4,18 +4,21 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { blogSchema, pageSchema, serviceSchema } from './lib/content-schemas';
 
+// CONTENT_ROOT lets tests and the build benchmark point the site at other content.
+const root = process.env['CONTENT_ROOT'] ?? './content';
+
 const blog = defineCollection({
-  loader: glob({ base: './content/blog', pattern: '**/*.mdx' }),
+  loader: glob({ base: `${root}/blog`, pattern: '**/*.mdx' }),
   schema: blogSchema,
 });
 
 const services = defineCollection({
-  loader: glob({ base: './content/services', pattern: '**/*.mdx' }),
+  loader: glob({ base: `${root}/services`, pattern: '**/*.mdx' }),
   schema: serviceSchema,
 });
 
 const pages = defineCollection({
-  loader: glob({ base: './content/pages', pattern: '**/*.mdx' }),
+  loader: glob({ base: `${root}/pages`, pattern: '**/*.mdx' }),
   schema: pageSchema,
 });
 

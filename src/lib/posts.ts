@@ -11,7 +11,9 @@ export interface PostLike {
 export function publishedNewestFirst<T extends PostLike>(posts: readonly T[]): T[] {
   return posts
     .filter((post) => !post.data.draft)
-    .sort((a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.id.localeCompare(b.id),
+    );
 }
 
 export interface TagSummary {
@@ -41,7 +43,8 @@ export function postsWithTag<T extends PostLike>(posts: readonly T[], tagSlug: s
  */
 export function relatedPosts<T extends PostLike>(current: T, posts: readonly T[], limit = 3): T[] {
   const others = publishedNewestFirst(posts).filter((post) => post.id !== current.id);
-  const shared = (post: T) => post.data.tags.filter((tag) => current.data.tags.includes(tag)).length;
+  const shared = (post: T) =>
+    post.data.tags.filter((tag) => current.data.tags.includes(tag)).length;
   return others
     .map((post, recency) => ({ post, score: shared(post), recency }))
     .sort((a, b) => b.score - a.score || a.recency - b.recency)

@@ -20,7 +20,6 @@ const pages: Record<string, Card> = {
 const FONT = './node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2';
 
 export const { getStaticPaths, GET } = await OGImageRoute({
-  param: 'route',
   pages,
   getImageOptions: (_path, page: Card) => ({
     title: page.title,
