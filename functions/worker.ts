@@ -1,6 +1,10 @@
-// The Worker entry: Astro serves pages and on-demand routes; later handlers join here.
+// The Worker entry: Astro serves the pages and on-demand routes; the cron trigger runs the sweep.
 import { handle } from '@astrojs/cloudflare/handler';
+import { sweep } from './sweep';
 
 export default {
   fetch: handle,
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(sweep(env, new Date(controller.scheduledTime)));
+  },
 } satisfies ExportedHandler<Env>;

@@ -2,7 +2,10 @@
 // a missing title or an unknown tag fails the build with the file and field named.
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { blogSchema, pageSchema, serviceSchema } from './lib/content-schemas';
+import { routingSchema } from './lib/leads/routing-schema';
 
 // CONTENT_ROOT lets tests and the build benchmark point the site at other content.
 const root = process.env['CONTENT_ROOT'] ?? './content';
@@ -22,4 +25,12 @@ const pages = defineCollection({
   schema: pageSchema,
 });
 
-export const collections = { blog, services, pages };
+// Lead routing rules: read by the Worker, validated here too so a mistake fails the build.
+const routing = defineCollection({
+  loader: async () => [
+    { id: 'routing', rules: JSON.parse(await readFile(`${root}/routing.json`, 'utf8')) },
+  ],
+  schema: z.object({ rules: routingSchema }),
+});
+
+export const collections = { blog, services, pages, routing };

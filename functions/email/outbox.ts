@@ -1,0 +1,148 @@
+// The emails table as a queue: find what is due, take one, and record how its attempt went.
+
+export interface OutboxEmail {
+  id: string;
+  leadId: string;
+  kind: string;
+  to: string[];
+  replyTo: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  attempts: number;
+  createdAt: string;
+}
+
+interface OutboxRow {
+  id: string;
+  lead_id: string;
+  kind: string;
+  to_addresses: string;
+  reply_to: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  attempts: number;
+  created_at: string;
+}
+
+const SELECT_EMAIL = `SELECT id, lead_id, kind, to_addresses, reply_to, subject, html, text, attempts,
+  created_at FROM emails`;
+
+function fromRow(row: OutboxRow): OutboxEmail {
+  return {
+    id: row.id,
+    leadId: row.lead_id,
+    kind: row.kind,
+    to: JSON.parse(row.to_addresses) as string[],
+    replyTo: row.reply_to,
+    subject: row.subject,
+    html: row.html,
+    text: row.text,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+  };
+}
+
+/** Ids of pending emails whose next attempt is due and that no sender holds. */
+export async function dueEmailIds(db: D1Database, now: Date, limit: number): Promise<string[]> {
+  const iso = now.toISOString();
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM emails WHERE status = 'pending' AND next_attempt_at <= ?
+         AND (locked_until IS NULL OR locked_until <= ?)
+       ORDER BY next_attempt_at LIMIT ?`,
+    )
+    .bind(iso, iso, limit)
+    .all<{ id: string }>();
+  return results.map((row) => row.id);
+}
+
+/**
+ * Takes a pending email for one attempt. The conditional update lets exactly one of several
+ * concurrent senders win; the lock expires so a sender that died does not hold it forever.
+ */
+export async function claimEmail(
+  db: D1Database,
+  id: string,
+  now: Date,
+  lockUntil: Date,
+): Promise<OutboxEmail | null> {
+  const iso = now.toISOString();
+  const claimed = await db
+    .prepare(
+      `UPDATE emails SET locked_until = ?, attempts = attempts + 1
+       WHERE id = ? AND status = 'pending' AND (locked_until IS NULL OR locked_until <= ?)`,
+    )
+    .bind(lockUntil.toISOString(), id, iso)
+    .run();
+  if (claimed.meta.changes !== 1) return null;
+  const row = await db.prepare(`${SELECT_EMAIL} WHERE id = ?`).bind(id).first<OutboxRow>();
+  return row ? fromRow(row) : null;
+}
+
+export async function markDelivered(
+  db: D1Database,
+  id: string,
+  outcome: { status: 'sent' | 'captured'; providerId?: string | undefined },
+  now: Date,
+): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE emails SET status = ?, provider_id = ?, sent_at = ?, locked_until = NULL,
+         last_error = NULL WHERE id = ?`,
+    )
+    .bind(outcome.status, outcome.providerId ?? null, now.toISOString(), id)
+    .run();
+}
+
+export async function markRetry(db: D1Database, id: string, error: string, nextAttempt: Date) {
+  await db
+    .prepare(
+      `UPDATE emails SET next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?`,
+    )
+    .bind(nextAttempt.toISOString(), error.slice(0, 500), id)
+    .run();
+}
+
+export async function markFailed(db: D1Database, id: string, error: string): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE emails SET status = 'failed', last_error = ?, locked_until = NULL WHERE id = ?`,
+    )
+    .bind(error.slice(0, 500), id)
+    .run();
+}
+
+export interface OutboxListing {
+  id: string;
+  kind: string;
+  status: string;
+  to: string[];
+  subject: string;
+  attempts: number;
+  text: string;
+}
+
+/** The newest emails, for the local outbox viewer and for tests. */
+export async function listEmails(db: D1Database, limit = 20): Promise<OutboxListing[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, kind, status, to_addresses, subject, attempts, text FROM emails
+       ORDER BY created_at DESC, kind LIMIT ?`,
+    )
+    .bind(limit)
+    .all<{
+      id: string;
+      kind: string;
+      status: string;
+      to_addresses: string;
+      subject: string;
+      attempts: number;
+      text: string;
+    }>();
+  return results.map(({ to_addresses, ...rest }) => ({
+    ...rest,
+    to: JSON.parse(to_addresses) as string[],
+  }));
+}

@@ -1,0 +1,150 @@
+// The email the sales inbox gets for each lead: everything needed to answer it, and by when.
+// The visitor is the reply-to, so answering is one click; the pipeline sets the headers.
+import { CONSENT } from '../../src/lib/leads/consent';
+import {
+  AI_STAGES,
+  COMPANY_SIZES,
+  CONTACT_TOPICS,
+  INDUSTRIES,
+  REGIONS,
+  TIMELINES,
+} from '../../src/lib/leads/options';
+import { formatInZone } from '../../src/lib/leads/reply-time';
+import type { Attribution, Lead, RenderedEmail } from '../leads/types';
+import {
+  oneLine,
+  renderHtml,
+  renderText,
+  replyByTimes,
+  shorten,
+  siteHref,
+  type Block,
+  type Row,
+  type Run,
+} from './layout';
+
+const NOT_GIVEN = 'Not given';
+const SUBJECT_MAX = 150;
+
+const UTM_ORDER = ['source', 'medium', 'campaign', 'term', 'content'] as const;
+
+const KIND = { assessment: 'Assessment request', contact: 'Contact message' } as const;
+
+/** "Thursday 26 November 2026, 14:30 IST" as "Thu 26 Nov, 14:30 IST", for a subject line. */
+function shortTime(formatted: string): string {
+  const match = /^(\S+) (\d+) (\S+) \d{4}, (.+)$/.exec(formatted);
+  if (!match) return formatted;
+  const [, weekday = '', day = '', month = '', time = ''] = match;
+  return `${weekday.slice(0, 3)} ${day} ${month.slice(0, 3)}, ${time}`;
+}
+
+function subject(lead: Lead): string {
+  const prefix = `${KIND[lead.form]}: `;
+  const suffix = `. Reply by ${shortTime(formatInZone(lead.replyBy))}`;
+  const who = [lead.fields.name, lead.fields.company]
+    .filter((part): part is string => Boolean(part))
+    .map(oneLine)
+    .join(', ');
+  // Name and company give way before the deadline does.
+  return oneLine(`${prefix}${shorten(who, SUBJECT_MAX - prefix.length - suffix.length)}${suffix}`);
+}
+
+function submitted(lead: Lead): Row[] {
+  if (lead.form === 'contact') {
+    const f = lead.fields;
+    return [
+      { label: 'Name', value: f.name },
+      { label: 'Email', value: f.email },
+      { label: 'Company', value: f.company ?? NOT_GIVEN },
+      { label: 'Topic', value: CONTACT_TOPICS.labels[f.topic] },
+      { label: 'Message', value: f.message, multiline: true },
+    ];
+  }
+  const f = lead.fields;
+  return [
+    { label: 'Name', value: f.name },
+    { label: 'Work email', value: f.email },
+    { label: 'Company', value: f.company },
+    { label: 'Role', value: f.role ?? NOT_GIVEN },
+    { label: 'Company size', value: COMPANY_SIZES.labels[f.companySize] },
+    { label: 'Industry', value: INDUSTRIES.labels[f.industry] },
+    { label: 'AI work today', value: AI_STAGES.labels[f.stage] },
+    { label: 'What they want to achieve', value: f.goals, multiline: true },
+    { label: 'Timeline', value: TIMELINES.labels[f.timeline] },
+    { label: 'Country or region', value: REGIONS.labels[f.region] },
+    { label: 'Phone', value: f.phone ?? NOT_GIVEN },
+  ];
+}
+
+function source(attribution: Attribution, siteUrl: string): Row[] {
+  const link = (path: string | undefined): Run => {
+    if (!path) return NOT_GIVEN;
+    const href = siteHref(siteUrl, path);
+    return { text: href, href };
+  };
+  const utm = UTM_ORDER.flatMap((key) => {
+    const value = attribution.utm[key];
+    return value ? [{ label: `utm_${key}`, value }] : [];
+  });
+  return [
+    { label: 'Sent from page', value: link(attribution.page) },
+    { label: 'Referring page', value: link(attribution.referrer) },
+    ...(utm.length ? utm : [{ label: 'UTM parameters', value: 'None' }]),
+  ];
+}
+
+function consent(lead: Lead): Row[] {
+  // The wording on file belongs to one version; never pair it with a lead given under another.
+  const current = lead.consentVersion === CONSENT.version;
+  const wording = (text: string) => (current ? `“${text}”` : 'Wording of this version not on file');
+  const rows: Row[] = [
+    { label: 'Consent to be contacted', value: 'Given' },
+    { label: 'Consent wording', value: wording(CONSENT.contact) },
+    { label: 'Wording version', value: lead.consentVersion },
+  ];
+  if (lead.form === 'assessment') {
+    rows.push(
+      { label: 'Marketing updates', value: lead.fields.marketing ? 'Yes' : 'No' },
+      { label: 'Marketing wording', value: wording(CONSENT.marketing) },
+    );
+  }
+  return rows;
+}
+
+export function renderSalesNotification(lead: Lead, siteUrl: string): RenderedEmail {
+  const times = replyByTimes(lead.replyBy, lead.visitorTimeZone);
+  const name = lead.fields.name;
+  const blocks: Block[] = [
+    { type: 'title', text: `${KIND[lead.form]}: reply by ${times.ist}` },
+    ...(times.visitor
+      ? [
+          {
+            type: 'paragraph' as const,
+            runs: [`For the visitor (${times.visitor.zone}) that is ${times.visitor.time}.`],
+          },
+        ]
+      : []),
+    {
+      type: 'paragraph',
+      runs: [`Reply to this email to answer ${name} directly: replies go to ${lead.fields.email}.`],
+    },
+    { type: 'heading', text: lead.form === 'assessment' ? 'What they asked for' : 'Their message' },
+    { type: 'rows', rows: submitted(lead) },
+    { type: 'heading', text: 'Where the lead came from' },
+    { type: 'rows', rows: source(lead.attribution, siteUrl) },
+    { type: 'heading', text: 'Consent' },
+    { type: 'rows', rows: consent(lead) },
+    { type: 'heading', text: 'Routing and record' },
+    {
+      type: 'rows',
+      rows: [
+        { label: 'Team', value: lead.route.team },
+        { label: 'Rule', value: lead.route.rule },
+        { label: 'Lead id', value: lead.id },
+        { label: 'Received', value: formatInZone(lead.receivedAt) },
+      ],
+    },
+  ];
+  const content = { title: subject(lead), blocks };
+  return { subject: content.title, html: renderHtml(content), text: renderText(content) };
+}

@@ -1,0 +1,28 @@
+// Picks the sales team for a lead from the rules in content/routing.json.
+import routingFile from '../../content/routing.json';
+import { routingSchema, type Routing, type RuleCondition } from '../../src/lib/leads/routing-schema';
+import type { Assessment, Contact, LeadForm, Route } from './types';
+
+export const ROUTING: Routing = routingSchema.parse(routingFile);
+
+export type RoutableLead =
+  | { form: 'assessment'; fields: Assessment }
+  | { form: 'contact'; fields: Contact };
+
+function matches(when: RuleCondition, form: LeadForm, fields: Record<string, unknown>): boolean {
+  if (when.form && when.form !== form) return false;
+  for (const [key, allowed] of Object.entries(when)) {
+    if (key === 'form' || !allowed) continue;
+    if (!(allowed as readonly string[]).includes(fields[key] as string)) return false;
+  }
+  return true;
+}
+
+export function routeLead(lead: RoutableLead, routing: Routing = ROUTING): Route {
+  const rule = routing.rules.find((candidate) =>
+    matches(candidate.when, lead.form, lead.fields as Record<string, unknown>),
+  );
+  const team = rule?.team ?? routing.defaultTeam;
+  const { inboxes } = routing.teams[team]!;
+  return { rule: rule?.name ?? 'default', team, to: [...inboxes] };
+}

@@ -1,0 +1,99 @@
+// D1 access for leads: one batch writes a lead with the emails it owes, or nothing at all.
+import type { Lead, LeadStatus, RenderedEmail } from './types';
+
+export type EmailKind = 'sales-notification' | 'visitor-acknowledgement';
+
+export interface QueuedEmail extends RenderedEmail {
+  id: string;
+  kind: EmailKind;
+  to: string[];
+  replyTo?: string | undefined;
+}
+
+export interface StoredLeadSummary {
+  id: string;
+  form: Lead['form'];
+  status: LeadStatus;
+  replyBy: string;
+  visitorTimeZone: string | null;
+}
+
+function leadInsert(db: D1Database, lead: Lead, status: LeadStatus, spamReason?: string) {
+  const { fields, attribution } = lead;
+  return db
+    .prepare(
+      `INSERT INTO leads (id, form, status, spam_reason, name, email, company, fields, route_rule,
+        route_team, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
+        consent_version, marketing_opt_in, visitor_time_zone, received_at, reply_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(
+      lead.id,
+      lead.form,
+      status,
+      spamReason ?? null,
+      fields.name,
+      fields.email,
+      fields.company ?? null,
+      JSON.stringify(fields),
+      lead.route.rule,
+      lead.route.team,
+      attribution.page ?? null,
+      attribution.referrer ?? null,
+      attribution.utm.source ?? null,
+      attribution.utm.medium ?? null,
+      attribution.utm.campaign ?? null,
+      attribution.utm.term ?? null,
+      attribution.utm.content ?? null,
+      lead.consentVersion,
+      lead.form === 'assessment' && lead.fields.marketing ? 1 : 0,
+      lead.visitorTimeZone ?? null,
+      lead.receivedAt.toISOString(),
+      lead.replyBy.toISOString(),
+    );
+}
+
+function emailInsert(db: D1Database, leadId: string, email: QueuedEmail, now: Date) {
+  return db
+    .prepare(
+      `INSERT INTO emails (id, lead_id, kind, to_addresses, reply_to, subject, html, text, status,
+        attempts, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+    )
+    .bind(
+      email.id,
+      leadId,
+      email.kind,
+      JSON.stringify(email.to),
+      email.replyTo ?? null,
+      email.subject,
+      email.html,
+      email.text,
+      now.toISOString(),
+      now.toISOString(),
+    );
+}
+
+/** Stores the lead and its emails atomically: D1 runs a batch as one transaction. */
+export async function storeLead(
+  db: D1Database,
+  lead: Lead,
+  emails: readonly QueuedEmail[],
+  quarantine?: { reason: string },
+): Promise<void> {
+  const status: LeadStatus = quarantine ? 'quarantined' : 'received';
+  await db.batch([
+    leadInsert(db, lead, status, quarantine?.reason),
+    ...emails.map((email) => emailInsert(db, lead.id, email, lead.receivedAt)),
+  ]);
+}
+
+export async function findLeadSummary(db: D1Database, id: string): Promise<StoredLeadSummary | null> {
+  return db
+    .prepare(
+      `SELECT id, form, status, reply_by AS replyBy, visitor_time_zone AS visitorTimeZone
+       FROM leads WHERE id = ?`,
+    )
+    .bind(id)
+    .first<StoredLeadSummary>();
+}

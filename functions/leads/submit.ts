@@ -1,0 +1,126 @@
+// The lead pipeline: checks, then one atomic write of the lead and its emails, and only then
+// an answer that promises anything. Delivery happens after, and is retried until it succeeds.
+import { parseLeadForm, type FieldErrors } from '../../src/lib/leads/parse';
+import { knownTimeZone, replyByFor } from '../../src/lib/leads/reply-time';
+import { log } from '../log';
+import type { Settings } from '../settings';
+import { renderSalesNotification } from '../email/sales-notification';
+import { renderVisitorAcknowledgement } from '../email/visitor-acknowledgement';
+import { routeLead } from './routing';
+import { spamReason, verifyTurnstile, withinRateLimit } from './spam';
+import { storeLead, type QueuedEmail } from './store';
+import type { Lead, LeadForm } from './types';
+
+export interface Submission {
+  form: LeadForm;
+  entries: Iterable<[string, FormDataEntryValue]>;
+  ip?: string | undefined;
+  /** Cloudflare's estimate of the visitor's zone, used when the browser did not say. */
+  cfTimeZone?: string | undefined;
+  now: Date;
+}
+
+export interface SubmitDeps {
+  db: D1Database;
+  limiter: RateLimit;
+  settings: Settings;
+}
+
+export type SubmitOutcome =
+  | { kind: 'accepted'; leadId: string; replyBy: Date; visitorTimeZone?: string | undefined; emailIds: string[] }
+  | { kind: 'invalid'; errors: FieldErrors }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'turnstile-failed' }
+  | { kind: 'unavailable' };
+
+const RATE_LIMIT_PERIOD_SECONDS = 60;
+
+function buildLead(
+  parsed: { form: 'assessment'; fields: Lead['fields'] } | { form: 'contact'; fields: Lead['fields'] },
+  submission: Submission,
+): Lead {
+  // The Turnstile token has done its job; it is not part of the lead.
+  const { 'cf-turnstile-response': _token, ...fields } = parsed.fields;
+  const receivedAt = submission.now;
+  const base = {
+    id: crypto.randomUUID(),
+    receivedAt,
+    replyBy: replyByFor(receivedAt),
+    visitorTimeZone: knownTimeZone(fields.tz) ?? knownTimeZone(submission.cfTimeZone),
+    attribution: {
+      page: fields.page,
+      referrer: fields.referrer,
+      utm: {
+        source: fields.utm_source,
+        medium: fields.utm_medium,
+        campaign: fields.utm_campaign,
+        term: fields.utm_term,
+        content: fields.utm_content,
+      },
+    },
+    consentVersion: fields.consentVersion,
+  };
+  const route = routeLead(parsed as Parameters<typeof routeLead>[0]);
+  return { ...base, form: parsed.form, fields, route } as Lead;
+}
+
+function queuedEmails(lead: Lead, settings: Settings): QueuedEmail[] {
+  return [
+    {
+      id: crypto.randomUUID(),
+      kind: 'sales-notification',
+      to: lead.route.to,
+      replyTo: lead.fields.email,
+      ...renderSalesNotification(lead, settings.SITE_URL),
+    },
+    {
+      id: crypto.randomUUID(),
+      kind: 'visitor-acknowledgement',
+      to: [lead.fields.email],
+      ...renderVisitorAcknowledgement(lead, settings.SITE_URL),
+    },
+  ];
+}
+
+export async function submitLead(submission: Submission, deps: SubmitDeps): Promise<SubmitOutcome> {
+  const { settings } = deps;
+  if (!(await withinRateLimit(deps.limiter, submission.ip, settings))) {
+    log('warn', 'lead_rate_limited', { form: submission.form });
+    return { kind: 'rate-limited', retryAfterSeconds: RATE_LIMIT_PERIOD_SECONDS };
+  }
+
+  const parsed = parseLeadForm(submission.form, submission.entries);
+  if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors };
+  const fields = parsed.data;
+
+  const turnstile = await verifyTurnstile(fields['cf-turnstile-response'], submission.ip, settings);
+  if (!turnstile.ok) {
+    log('warn', 'lead_turnstile_failed', { form: submission.form, reason: turnstile.reason });
+    return { kind: 'turnstile-failed' };
+  }
+
+  const lead = buildLead({ form: submission.form, fields } as Parameters<typeof buildLead>[0], submission);
+  const spam = spamReason(fields, submission.now, settings);
+  // Quarantined leads are stored for review but owe no email to anyone.
+  const emails = spam ? [] : queuedEmails(lead, settings);
+  try {
+    await storeLead(deps.db, lead, emails, spam ? { reason: spam } : undefined);
+  } catch (error) {
+    log('error', 'lead_store_failed', { form: lead.form, leadId: lead.id, error: (error as Error).message.slice(0, 200) });
+    return { kind: 'unavailable' };
+  }
+  log('info', spam ? 'lead_quarantined' : 'lead_received', {
+    form: lead.form,
+    leadId: lead.id,
+    route: lead.route.rule,
+    ...(spam ? { reason: spam } : {}),
+  });
+  // A bot learns nothing from the answer: a quarantined lead looks accepted.
+  return {
+    kind: 'accepted',
+    leadId: lead.id,
+    replyBy: lead.replyBy,
+    visitorTimeZone: lead.visitorTimeZone,
+    emailIds: emails.map((email) => email.id),
+  };
+}

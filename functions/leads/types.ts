@@ -1,0 +1,43 @@
+// A lead as the pipeline and its emails see it, derived from the form schemas.
+import type { Assessment, Contact, LeadForm } from '../../src/lib/leads/schemas';
+
+export type { Assessment, Contact, LeadForm };
+
+export type LeadStatus = 'received' | 'quarantined';
+
+export interface Attribution {
+  /** Path of the page the form was sent from. */
+  page?: string | undefined;
+  /** Path of the article or page that led the visitor to the form. */
+  referrer?: string | undefined;
+  utm: Partial<Record<'source' | 'medium' | 'campaign' | 'term' | 'content', string>>;
+}
+
+export interface Route {
+  /** Rule that matched, or "default". */
+  rule: string;
+  team: string;
+  /** Inbox addresses that receive the notification. */
+  to: string[];
+}
+
+interface LeadBase {
+  id: string;
+  receivedAt: Date;
+  replyBy: Date;
+  /** IANA zone of the visitor where known (browser, else Cloudflare's estimate). */
+  visitorTimeZone?: string | undefined;
+  attribution: Attribution;
+  consentVersion: string;
+  route: Route;
+}
+
+export type Lead =
+  | (LeadBase & { form: 'assessment'; fields: Assessment })
+  | (LeadBase & { form: 'contact'; fields: Contact });
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}

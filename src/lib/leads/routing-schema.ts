@@ -1,0 +1,55 @@
+// The shape of content/routing.json: sales teams, their inboxes, and the rules that pick a team.
+// Checked at build time (src/content.config.ts) and again when the Worker loads it.
+import { z } from 'zod';
+import { AI_STAGES, COMPANY_SIZES, CONTACT_TOPICS, INDUSTRIES, REGIONS, TIMELINES } from './options';
+
+const anyOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values)).min(1);
+
+export const ruleConditionSchema = z.strictObject({
+  form: z.enum(['assessment', 'contact']).optional(),
+  companySize: anyOf(COMPANY_SIZES.values).optional(),
+  industry: anyOf(INDUSTRIES.values).optional(),
+  stage: anyOf(AI_STAGES.values).optional(),
+  timeline: anyOf(TIMELINES.values).optional(),
+  region: anyOf(REGIONS.values).optional(),
+  topic: anyOf(CONTACT_TOPICS.values).optional(),
+});
+
+const teamSchema = z.strictObject({
+  name: z.string().min(2).max(80),
+  inboxes: z.array(z.email()).min(1),
+});
+
+export const routingSchema = z
+  .strictObject({
+    $comment: z.string().optional(),
+    teams: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), teamSchema),
+    rules: z.array(
+      z.strictObject({
+        name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        when: ruleConditionSchema,
+        team: z.string(),
+      }),
+    ),
+    defaultTeam: z.string(),
+  })
+  .superRefine((routing, ctx) => {
+    const teams = new Set(Object.keys(routing.teams));
+    if (!teams.has(routing.defaultTeam)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultTeam'], message: `No team "${routing.defaultTeam}" in teams.` });
+    }
+    const names = new Set<string>();
+    routing.rules.forEach((rule, index) => {
+      if (!teams.has(rule.team)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', index, 'team'], message: `No team "${rule.team}" in teams.` });
+      }
+      if (names.has(rule.name)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', index, 'name'], message: `Rule name "${rule.name}" is used twice.` });
+      }
+      names.add(rule.name);
+    });
+  });
+
+export type Routing = z.output<typeof routingSchema>;
+export type RuleCondition = z.output<typeof ruleConditionSchema>;

@@ -1,0 +1,4 @@
+import { applyD1Migrations, env } from 'cloudflare:test';
+
+// Every test file starts from the real schema, applied the way `wrangler d1 migrations` does.
+await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
