@@ -20,7 +20,17 @@ export default defineConfig({
     prerenderEnvironment: 'node',
     imageService: 'compile',
   }),
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
+  integrations: [
+    mdx(),
+    // On-demand routes answer form posts and show confirmations: nothing there to index.
+    sitemap({
+      filter: (page) =>
+        !['/404', '/thanks/', '/assessment/request/', '/contact/send/', '/api/'].some((path) =>
+          page.includes(path),
+        ),
+    }),
+    pagefind(),
+  ],
   fonts: [
     {
       provider: fontProviders.local(),

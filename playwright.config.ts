@@ -3,6 +3,18 @@ import { defineConfig, devices } from '@playwright/test';
 // The built site served by workerd, as in production. `npm run test:e2e` builds it first.
 const PORT = Number(process.env['E2E_PORT'] ?? 4400);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// Local stand-ins for Resend and Turnstile; the Worker sends its emails there.
+const STAND_IN_PORT = Number(process.env['STAND_IN_PORT'] ?? 4455);
+export const STAND_IN_URL = `http://127.0.0.1:${STAND_IN_PORT}`;
+
+// Settings for the Worker under test: real sends to the stand-in, and no per-IP limit or
+// fill-time check, which would treat a fast test browser on one address as a bot.
+const workerVars = {
+  RESEND_API_KEY: 're_e2e_stand_in',
+  RESEND_BASE_URL: STAND_IN_URL,
+  RATE_LIMIT: 'off',
+  MIN_FILL_SECONDS: '0',
+};
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -20,13 +32,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // wrangler serves the built Worker in workerd, like `astro preview`, but allows more than one
-    // server per project, so tests can run beside a developer's own preview.
-    command: `npx wrangler dev --config dist/server/wrangler.json --port ${PORT} --ip 127.0.0.1`,
-    url: `${baseURL}/api/health/`,
-    reuseExistingServer: !process.env['CI'],
-    timeout: 60_000,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node tests/stand-ins/main.ts ${STAND_IN_PORT}`,
+      url: `${STAND_IN_URL}/_sent`,
+      reuseExistingServer: false,
+    },
+    {
+      // wrangler serves the built Worker in workerd, like `astro preview`, but allows more than one
+      // server per project, so tests can run beside a developer's own preview. The tests keep
+      // their own D1 database in .wrangler/e2e (migrated by `npm run test:e2e`).
+      command: [
+        `npx wrangler dev --config dist/server/wrangler.json --port ${PORT} --ip 127.0.0.1`,
+        '--persist-to .wrangler/e2e',
+        ...Object.entries(workerVars).map(([name, value]) => `--var ${name}:${value}`),
+      ].join(' '),
+      url: `${baseURL}/api/health/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+  ],
 });

@@ -6,8 +6,13 @@ const onOff = z.enum(['on', 'off']);
 const settingsSchema = z.object({
   ENVIRONMENT: z.enum(['production', 'development']).default('development'),
   SITE_URL: z.url({ error: 'SITE_URL must be the public origin, like https://www.example.com.' }),
-  EMAIL_FROM: z.string().min(3, { error: 'EMAIL_FROM must be a sender like "Name <hello@domain>".' }),
-  RESEND_API_KEY: z.string().startsWith('re_', { error: 'RESEND_API_KEY must start with re_.' }).optional(),
+  EMAIL_FROM: z
+    .string()
+    .min(3, { error: 'EMAIL_FROM must be a sender like "Name <hello@domain>".' }),
+  RESEND_API_KEY: z
+    .string()
+    .startsWith('re_', { error: 'RESEND_API_KEY must start with re_.' })
+    .optional(),
   RESEND_BASE_URL: z.url({ error: 'RESEND_BASE_URL must be a URL.' }).optional(),
   TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
   TURNSTILE_VERIFY_URL: z
@@ -29,7 +34,9 @@ export function readSettings(env: object): Settings {
   );
   const result = settingsSchema.safeParse(values);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new SettingsError(`Invalid Worker settings. ${problems.join(' ')}`);
   }
   return result.data;

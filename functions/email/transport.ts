@@ -14,16 +14,6 @@ export interface EmailTransport {
 // Resend answers these for requests that will never succeed as they are (bad address, bad key).
 const PERMANENT_STATUSES = new Set([400, 401, 403, 404, 422]);
 
-class TimeoutError extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 export function resendTransport(settings: Settings, apiKey: string): EmailTransport {
   const resend = new Resend(
     apiKey,
@@ -31,23 +21,31 @@ export function resendTransport(settings: Settings, apiKey: string): EmailTransp
   );
   return {
     async send(email) {
+      // Resend hands this signal to fetch, so a hung call is cancelled rather than abandoned.
+      const signal = AbortSignal.timeout(settings.EMAIL_TIMEOUT_MS);
       try {
-        const { data, error, headers } = await withTimeout(
-          resend.emails.send(
-            {
-              from: settings.EMAIL_FROM,
-              to: email.to,
-              subject: email.subject,
-              html: email.html,
-              text: email.text,
-              ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-            },
-            // The email's own id: a retry after a lost answer is recognised and not sent twice.
-            { idempotencyKey: `email-${email.id}` },
-          ),
-          settings.EMAIL_TIMEOUT_MS,
+        const { data, error, headers } = await resend.emails.send(
+          {
+            from: settings.EMAIL_FROM,
+            to: email.to,
+            subject: email.subject,
+            html: email.html,
+            text: email.text,
+            ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+          },
+          // The email's own id: a retry after a lost answer is recognised and not sent twice.
+          { idempotencyKey: `email-${email.id}`, signal } as Parameters<
+            typeof resend.emails.send
+          >[1],
         );
         if (data) return { ok: true, status: 'sent', providerId: data.id };
+        if (signal.aborted) {
+          return {
+            ok: false,
+            retryable: true,
+            error: `resend timeout: no answer within ${settings.EMAIL_TIMEOUT_MS} ms`,
+          };
+        }
         const status = (error as { statusCode?: number | null } | null)?.statusCode ?? 0;
         const retryAfter = Number(headers?.['retry-after']);
         return {
@@ -57,7 +55,7 @@ export function resendTransport(settings: Settings, apiKey: string): EmailTransp
           retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
         };
       } catch (error) {
-        const reason = error instanceof TimeoutError ? 'timeout' : 'network';
+        const reason = signal.aborted ? 'timeout' : 'network';
         return {
           ok: false,
           retryable: true,

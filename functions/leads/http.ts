@@ -16,23 +16,43 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 export type LeadResponse =
   | { outcome: SubmitOutcome; values: Record<string, string> }
-  | { outcome: { kind: 'bad-request'; status: 413 | 415 | 400; message: string }; values: Record<string, string> };
+  | {
+      outcome: { kind: 'bad-request'; status: 413 | 415 | 400; message: string };
+      values: Record<string, string>;
+    };
 
-async function readForm(request: Request): Promise<FormData | { status: 413 | 415 | 400; message: string }> {
+async function readForm(
+  request: Request,
+): Promise<FormData | { status: 413 | 415 | 400; message: string }> {
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!FORM_TYPES.includes(type)) {
-    return { status: 415, message: 'Send the form as application/x-www-form-urlencoded or multipart/form-data.' };
+    return {
+      status: 415,
+      message: 'Send the form as application/x-www-form-urlencoded or multipart/form-data.',
+    };
   }
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) return { status: 413, message: 'The form is too large. Shorten the longest answers and send it again.' };
+  if (declared > MAX_BODY_BYTES)
+    return {
+      status: 413,
+      message: 'The form is too large. Shorten the longest answers and send it again.',
+    };
   const body = await request.arrayBuffer();
   if (body.byteLength > MAX_BODY_BYTES) {
-    return { status: 413, message: 'The form is too large. Shorten the longest answers and send it again.' };
+    return {
+      status: 413,
+      message: 'The form is too large. Shorten the longest answers and send it again.',
+    };
   }
   try {
-    return await new Response(body, { headers: { 'content-type': request.headers.get('content-type')! } }).formData();
+    return await new Response(body, {
+      headers: { 'content-type': request.headers.get('content-type')! },
+    }).formData();
   } catch {
-    return { status: 400, message: 'The form could not be read. Reload the page and send it again.' };
+    return {
+      status: 400,
+      message: 'The form could not be read. Reload the page and send it again.',
+    };
   }
 }
 
@@ -61,7 +81,9 @@ export async function handleLeadPost(
     const transport = transportFor(settings);
     const now = new Date();
     context.waitUntil(
-      Promise.all(outcome.emailIds.map((id) => deliverEmail(env.DB, transport, id, now))).catch(() => {}),
+      Promise.all(outcome.emailIds.map((id) => deliverEmail(env.DB, transport, id, now))).catch(
+        () => {},
+      ),
     );
   }
   return { outcome, values: textValues(data) };
@@ -117,13 +139,21 @@ export function jsonFor(response: LeadResponse, fallbackInbox: string): Response
   if (outcome.kind === 'rate-limited') headers['Retry-After'] = String(outcome.retryAfterSeconds);
   if (outcome.kind === 'accepted') {
     return Response.json(
-      { ok: true, leadId: outcome.leadId, ...confirmationTimes(outcome.replyBy, outcome.visitorTimeZone) },
+      {
+        ok: true,
+        leadId: outcome.leadId,
+        ...confirmationTimes(outcome.replyBy, outcome.visitorTimeZone),
+      },
       { status, headers },
     );
   }
   const errors = outcome.kind === 'invalid' ? outcome.errors : {};
   return Response.json(
-    { ok: false, message: problemMessage(response, fallbackInbox) ?? 'Please check the highlighted fields.', errors },
+    {
+      ok: false,
+      message: problemMessage(response, fallbackInbox) ?? 'Please check the highlighted fields.',
+      errors,
+    },
     { status, headers },
   );
 }
@@ -146,16 +176,24 @@ function fallbackInbox(): string {
 export async function answerLeadPost(
   request: Request,
   form: LeadForm,
-  context: { formPath: string; ip?: string | undefined; waitUntil: (promise: Promise<unknown>) => void },
+  context: {
+    formPath: string;
+    ip?: string | undefined;
+    waitUntil: (promise: Promise<unknown>) => void;
+  },
 ): Promise<Response | FormPageState> {
   if (request.method !== 'POST') {
     return new Response(null, { status: 303, headers: { Location: context.formPath } });
   }
   const result = await handleLeadPost(request, form, context);
-  if (request.headers.get('accept')?.includes('application/json')) return jsonFor(result, fallbackInbox());
+  if (request.headers.get('accept')?.includes('application/json'))
+    return jsonFor(result, fallbackInbox());
   const { outcome } = result;
   if (outcome.kind === 'accepted') {
-    return new Response(null, { status: 303, headers: { Location: `/thanks/?lead=${outcome.leadId}` } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: `/thanks/?lead=${outcome.leadId}` },
+    });
   }
   return {
     status: statusOf(result),

@@ -1,13 +1,16 @@
 // Picks the sales team for a lead from the rules in content/routing.json.
 import routingFile from '../../content/routing.json';
-import { routingSchema, type Routing, type RuleCondition } from '../../src/lib/leads/routing-schema';
+import {
+  routingSchema,
+  type Routing,
+  type RuleCondition,
+} from '../../src/lib/leads/routing-schema';
 import type { Assessment, Contact, LeadForm, Route } from './types';
 
 export const ROUTING: Routing = routingSchema.parse(routingFile);
 
 export type RoutableLead =
-  | { form: 'assessment'; fields: Assessment }
-  | { form: 'contact'; fields: Contact };
+  { form: 'assessment'; fields: Assessment } | { form: 'contact'; fields: Contact };
 
 function matches(when: RuleCondition, form: LeadForm, fields: Record<string, unknown>): boolean {
   if (when.form && when.form !== form) return false;

@@ -8,7 +8,11 @@ export interface SpamSignals {
 }
 
 /** Why a submission looks automated, or undefined when it looks like a person. */
-export function spamReason(signals: SpamSignals, now: Date, settings: Settings): string | undefined {
+export function spamReason(
+  signals: SpamSignals,
+  now: Date,
+  settings: Settings,
+): string | undefined {
   if (signals.website) return 'honeypot';
   // Without JavaScript the page cannot note when it was shown; other checks still apply.
   if (signals.startedAt !== undefined && settings.MIN_FILL_SECONDS > 0) {
@@ -18,7 +22,8 @@ export function spamReason(signals: SpamSignals, now: Date, settings: Settings):
   return undefined;
 }
 
-export type TurnstileResult = { ok: true } | { ok: false; reason: 'missing' | 'rejected' | 'unreachable' };
+export type TurnstileResult =
+  { ok: true } | { ok: false; reason: 'missing' | 'rejected' | 'unreachable' };
 
 /** Checks a Turnstile token when a secret is set; without one, Turnstile is off. */
 export async function verifyTurnstile(

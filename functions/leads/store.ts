@@ -88,7 +88,10 @@ export async function storeLead(
   ]);
 }
 
-export async function findLeadSummary(db: D1Database, id: string): Promise<StoredLeadSummary | null> {
+export async function findLeadSummary(
+  db: D1Database,
+  id: string,
+): Promise<StoredLeadSummary | null> {
   return db
     .prepare(
       `SELECT id, form, status, reply_by AS replyBy, visitor_time_zone AS visitorTimeZone

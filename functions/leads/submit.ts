@@ -27,7 +27,13 @@ export interface SubmitDeps {
 }
 
 export type SubmitOutcome =
-  | { kind: 'accepted'; leadId: string; replyBy: Date; visitorTimeZone?: string | undefined; emailIds: string[] }
+  | {
+      kind: 'accepted';
+      leadId: string;
+      replyBy: Date;
+      visitorTimeZone?: string | undefined;
+      emailIds: string[];
+    }
   | { kind: 'invalid'; errors: FieldErrors }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'turnstile-failed' }
@@ -36,7 +42,8 @@ export type SubmitOutcome =
 const RATE_LIMIT_PERIOD_SECONDS = 60;
 
 function buildLead(
-  parsed: { form: 'assessment'; fields: Lead['fields'] } | { form: 'contact'; fields: Lead['fields'] },
+  parsed:
+    { form: 'assessment'; fields: Lead['fields'] } | { form: 'contact'; fields: Lead['fields'] },
   submission: Submission,
 ): Lead {
   // The Turnstile token has done its job; it is not part of the lead.
@@ -99,14 +106,21 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
     return { kind: 'turnstile-failed' };
   }
 
-  const lead = buildLead({ form: submission.form, fields } as Parameters<typeof buildLead>[0], submission);
+  const lead = buildLead(
+    { form: submission.form, fields } as Parameters<typeof buildLead>[0],
+    submission,
+  );
   const spam = spamReason(fields, submission.now, settings);
   // Quarantined leads are stored for review but owe no email to anyone.
   const emails = spam ? [] : queuedEmails(lead, settings);
   try {
     await storeLead(deps.db, lead, emails, spam ? { reason: spam } : undefined);
   } catch (error) {
-    log('error', 'lead_store_failed', { form: lead.form, leadId: lead.id, error: (error as Error).message.slice(0, 200) });
+    log('error', 'lead_store_failed', {
+      form: lead.form,
+      leadId: lead.id,
+      error: (error as Error).message.slice(0, 200),
+    });
     return { kind: 'unavailable' };
   }
   log('info', spam ? 'lead_quarantined' : 'lead_received', {

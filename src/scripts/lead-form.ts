@@ -60,7 +60,7 @@ function showErrors(form: HTMLFormElement, kind: LeadForm, errors: FieldErrors, 
         const link = document.createElement('a');
         link.href = `#${kind}-${name}`;
         link.textContent = text;
-        item.append(link);
+        item.appendChild(link);
         return item;
       }),
   );
@@ -102,7 +102,12 @@ async function send(form: HTMLFormElement, kind: LeadForm) {
     if (result.ok) return confirm(form, kind, result);
     showErrors(form, kind, result.errors, result.message);
   } catch {
-    showErrors(form, kind, {}, 'We could not reach our server. Check your connection and send the form again; what you typed is still here.');
+    showErrors(
+      form,
+      kind,
+      {},
+      'We could not reach our server. Check your connection and send the form again; what you typed is still here.',
+    );
   } finally {
     button.disabled = false;
     status.textContent = '';

@@ -22,11 +22,14 @@ async function syncWithPost(frontmatter: string): Promise<string> {
   const file = join(contentRoot, 'blog', 'broken-post.mdx');
   await writeFile(file, `---\n${frontmatter}\n---\n\nBody text.\n`);
   try {
-    await run('npx', ['astro', 'sync'], { env: { ...process.env, CONTENT_ROOT: contentRoot } });
+    await run('npx', ['astro', 'sync'], {
+      env: { ...process.env, CONTENT_ROOT: contentRoot, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
     return '';
   } catch (error) {
     const { stdout, stderr } = error as { stdout: string; stderr: string };
-    return stdout + stderr;
+    // Colour codes would sit between words and their boundaries; compare plain text.
+    return (stdout + stderr).replace(/\u001b\[[0-9;]*m/g, '');
   } finally {
     await rm(file);
   }

@@ -42,20 +42,43 @@ export function createStandIn() {
     if (url.pathname === '/emails' && request.method === 'POST') {
       attempts += 1;
       if (!request.headers.authorization?.startsWith('Bearer re_')) {
-        return json(response, 401, { statusCode: 401, name: 'missing_api_key', message: 'Missing API key' });
+        return json(response, 401, {
+          statusCode: 401,
+          name: 'missing_api_key',
+          message: 'Missing API key',
+        });
       }
       if (mode === 'timeout') return void held.push(response);
-      if (mode === 'fail') return json(response, 500, { statusCode: 500, name: 'internal_server_error', message: 'down' });
+      if (mode === 'fail')
+        return json(response, 500, {
+          statusCode: 500,
+          name: 'internal_server_error',
+          message: 'down',
+        });
       if (mode === 'rate-limit') {
-        return json(response, 429, { statusCode: 429, name: 'rate_limit_exceeded', message: 'slow down' }, { 'retry-after': '120' });
+        return json(
+          response,
+          429,
+          { statusCode: 429, name: 'rate_limit_exceeded', message: 'slow down' },
+          { 'retry-after': '120' },
+        );
       }
-      if (mode === 'reject') return json(response, 422, { statusCode: 422, name: 'validation_error', message: 'bad to' });
+      if (mode === 'reject')
+        return json(response, 422, {
+          statusCode: 422,
+          name: 'validation_error',
+          message: 'bad to',
+        });
       const key = request.headers['idempotency-key'] as string | undefined;
       // Like Resend: a repeated idempotency key gets the first answer and sends nothing new.
       if (key && byKey.has(key)) return json(response, 200, { id: byKey.get(key) });
       const id = `stand-in-${sent.length + 1}`;
       const email = JSON.parse(text) as Omit<SentEmail, 'idempotencyKey'> & { reply_to?: string };
-      sent.push({ ...email, idempotencyKey: key, ...(email.reply_to ? { replyTo: email.reply_to } : {}) });
+      sent.push({
+        ...email,
+        idempotencyKey: key,
+        ...(email.reply_to ? { replyTo: email.reply_to } : {}),
+      });
       if (key) byKey.set(key, id);
       return json(response, 200, { id });
     }
@@ -63,7 +86,10 @@ export function createStandIn() {
     if (url.pathname === '/turnstile/siteverify' && request.method === 'POST') {
       const form = new URLSearchParams(text);
       const success = form.get('secret') === TURNSTILE_PASS && Boolean(form.get('response'));
-      return json(response, 200, { success, 'error-codes': success ? [] : ['invalid-input-response'] });
+      return json(response, 200, {
+        success,
+        'error-codes': success ? [] : ['invalid-input-response'],
+      });
     }
 
     if (url.pathname === '/_control' && request.method === 'POST') {

@@ -22,7 +22,9 @@ export function testSettings(overrides: Record<string, string> = {}): Settings {
 export const NOW = new Date('2026-11-25T09:00:00Z');
 const TEN_SECONDS_AGO = String(NOW.getTime() - 10_000);
 
-export function assessmentEntries(overrides: Record<string, string | undefined> = {}): [string, string][] {
+export function assessmentEntries(
+  overrides: Record<string, string | undefined> = {},
+): [string, string][] {
   const values: Record<string, string | undefined> = {
     name: 'Asha Rao',
     email: 'asha@acme.example',
@@ -47,10 +49,14 @@ export function assessmentEntries(overrides: Record<string, string | undefined> 
     startedAt: TEN_SECONDS_AGO,
     ...overrides,
   };
-  return Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return Object.entries(values).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
 }
 
-export function contactEntries(overrides: Record<string, string | undefined> = {}): [string, string][] {
+export function contactEntries(
+  overrides: Record<string, string | undefined> = {},
+): [string, string][] {
   const values: Record<string, string | undefined> = {
     name: 'Ravi Mehta',
     email: 'ravi@example.org',
@@ -63,7 +69,9 @@ export function contactEntries(overrides: Record<string, string | undefined> = {
     startedAt: TEN_SECONDS_AGO,
     ...overrides,
   };
-  return Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return Object.entries(values).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
 }
 
 export async function emailApi(change: { mode?: EmailApiMode; reset?: boolean }) {
@@ -75,5 +83,9 @@ export async function sentEmails(): Promise<{ attempts: number; sent: SentEmail[
 }
 
 export async function rows<T>(sql: string, ...binds: unknown[]): Promise<T[]> {
-  return (await env.DB.prepare(sql).bind(...binds).all<T>()).results;
+  return (
+    await env.DB.prepare(sql)
+      .bind(...binds)
+      .all<T>()
+  ).results;
 }

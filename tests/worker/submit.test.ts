@@ -27,7 +27,10 @@ describe('a valid assessment request', () => {
     if (outcome.kind !== 'accepted') return;
     expect(outcome.replyBy.toISOString()).toBe('2026-11-26T09:00:00.000Z');
 
-    const [lead] = await rows<Record<string, unknown>>('SELECT * FROM leads WHERE id = ?', outcome.leadId);
+    const [lead] = await rows<Record<string, unknown>>(
+      'SELECT * FROM leads WHERE id = ?',
+      outcome.leadId,
+    );
     expect(lead).toMatchObject({
       form: 'assessment',
       status: 'received',
@@ -46,7 +49,13 @@ describe('a valid assessment request', () => {
       reply_by: '2026-11-26T09:00:00.000Z',
     });
 
-    const emails = await rows<{ kind: string; to_addresses: string; reply_to: string | null; status: string; subject: string }>(
+    const emails = await rows<{
+      kind: string;
+      to_addresses: string;
+      reply_to: string | null;
+      status: string;
+      subject: string;
+    }>(
       'SELECT kind, to_addresses, reply_to, status, subject FROM emails WHERE lead_id = ? ORDER BY kind',
       outcome.leadId,
     );
@@ -68,7 +77,12 @@ describe('a valid assessment request', () => {
 
   it('is routed by the rules: a large company goes to enterprise sales', async () => {
     const outcome = await submitLead(
-      { form: 'assessment', entries: assessmentEntries({ companySize: '5000+' }), ip: nextIp(), now: NOW },
+      {
+        form: 'assessment',
+        entries: assessmentEntries({ companySize: '5000+' }),
+        ip: nextIp(),
+        now: NOW,
+      },
       deps(),
     );
     const [email] = await rows<{ to_addresses: string }>(
@@ -80,10 +94,19 @@ describe('a valid assessment request', () => {
 
   it("uses Cloudflare's time zone when the browser sent none, and IST when neither is known", async () => {
     await submitLead(
-      { form: 'contact', entries: contactEntries(), ip: nextIp(), cfTimeZone: 'Asia/Dubai', now: NOW },
+      {
+        form: 'contact',
+        entries: contactEntries(),
+        ip: nextIp(),
+        cfTimeZone: 'Asia/Dubai',
+        now: NOW,
+      },
       deps(),
     );
-    await submitLead({ form: 'contact', entries: contactEntries({ tz: 'Not/AZone' }), ip: nextIp(), now: NOW }, deps());
+    await submitLead(
+      { form: 'contact', entries: contactEntries({ tz: 'Not/AZone' }), ip: nextIp(), now: NOW },
+      deps(),
+    );
     const zones = await rows<{ visitor_time_zone: string | null }>(
       'SELECT visitor_time_zone FROM leads ORDER BY visitor_time_zone',
     );
@@ -100,29 +123,42 @@ describe('invalid input', () => {
     ['an outdated consent wording', { consentVersion: '2020-01-01' }, 'consentVersion'],
     ['an unknown company size', { companySize: 'huge' }, 'companySize'],
     ['an extra field', { admin: 'true' }, '_form'],
-  ])('%s is refused with a message on the field and nothing is stored', async (_case, change, field) => {
-    const outcome = await submitLead(
-      { form: 'assessment', entries: assessmentEntries(change), ip: nextIp(), now: NOW },
-      deps(),
-    );
-    expect(outcome.kind).toBe('invalid');
-    if (outcome.kind === 'invalid') expect(outcome.errors[field]).toMatch(/\w{4,}/);
-    expect(await rows('SELECT id FROM leads')).toEqual([]);
-  });
+  ])(
+    '%s is refused with a message on the field and nothing is stored',
+    async (_case, change, field) => {
+      const outcome = await submitLead(
+        { form: 'assessment', entries: assessmentEntries(change), ip: nextIp(), now: NOW },
+        deps(),
+      );
+      expect(outcome.kind).toBe('invalid');
+      if (outcome.kind === 'invalid') expect(outcome.errors[field]).toMatch(/\w{4,}/);
+      expect(await rows('SELECT id FROM leads')).toEqual([]);
+    },
+  );
 
   it('refuses a field sent twice', async () => {
     const entries = [...contactEntries(), ['email', 'other@example.org'] as [string, string]];
     const outcome = await submitLead({ form: 'contact', entries, ip: nextIp(), now: NOW }, deps());
-    expect(outcome).toMatchObject({ kind: 'invalid', errors: { _form: expect.stringContaining('email') } });
+    expect(outcome).toMatchObject({
+      kind: 'invalid',
+      errors: { _form: expect.stringContaining('email') },
+    });
   });
 });
 
 describe('spam', () => {
   it.each([
     ['the honeypot is filled', { website: 'https://spam.example' }, 'honeypot'],
-    ['the form was sent within a second of showing', { startedAt: String(NOW.getTime() - 800) }, 'too-fast'],
+    [
+      'the form was sent within a second of showing',
+      { startedAt: String(NOW.getTime() - 800) },
+      'too-fast',
+    ],
   ])('when %s the lead is quarantined, kept, and owes no email', async (_case, change, reason) => {
-    const outcome = await submitLead({ form: 'contact', entries: contactEntries(change), ip: nextIp(), now: NOW }, deps());
+    const outcome = await submitLead(
+      { form: 'contact', entries: contactEntries(change), ip: nextIp(), now: NOW },
+      deps(),
+    );
     expect(outcome.kind).toBe('accepted');
     expect(await rows('SELECT status, spam_reason FROM leads')).toEqual([
       { status: 'quarantined', spam_reason: reason },
@@ -132,7 +168,12 @@ describe('spam', () => {
 
   it('lifts the fill-time check when MIN_FILL_SECONDS is 0', async () => {
     await submitLead(
-      { form: 'contact', entries: contactEntries({ startedAt: String(NOW.getTime()) }), ip: nextIp(), now: NOW },
+      {
+        form: 'contact',
+        entries: contactEntries({ startedAt: String(NOW.getTime()) }),
+        ip: nextIp(),
+        now: NOW,
+      },
       deps({ MIN_FILL_SECONDS: '0' }),
     );
     expect(await rows('SELECT status FROM leads')).toEqual([{ status: 'received' }]);
@@ -142,25 +183,48 @@ describe('spam', () => {
     const address = nextIp();
     const kinds: string[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
-      const outcome = await submitLead({ form: 'contact', entries: contactEntries(), ip: address, now: NOW }, deps());
+      const outcome = await submitLead(
+        { form: 'contact', entries: contactEntries(), ip: address, now: NOW },
+        deps(),
+      );
       kinds.push(outcome.kind);
     }
-    expect(kinds).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'rate-limited']);
+    expect(kinds).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'rate-limited',
+    ]);
     expect((await rows('SELECT id FROM leads')).length).toBe(5);
   });
 
   it('does not limit when RATE_LIMIT is off', async () => {
     const address = nextIp();
     for (let attempt = 0; attempt < 7; attempt++) {
-      await submitLead({ form: 'contact', entries: contactEntries(), ip: address, now: NOW }, deps({ RATE_LIMIT: 'off' }));
+      await submitLead(
+        { form: 'contact', entries: contactEntries(), ip: address, now: NOW },
+        deps({ RATE_LIMIT: 'off' }),
+      );
     }
     expect((await rows('SELECT id FROM leads')).length).toBe(7);
   });
 
   describe('with Turnstile on', () => {
     it.each([
-      ['the always-passing test secret and a token', 'accepted', '1x0000000000000000000000000000000AA', 'token'],
-      ['the always-failing test secret', 'turnstile-failed', '2x0000000000000000000000000000000AA', 'token'],
+      [
+        'the always-passing test secret and a token',
+        'accepted',
+        '1x0000000000000000000000000000000AA',
+        'token',
+      ],
+      [
+        'the always-failing test secret',
+        'turnstile-failed',
+        '2x0000000000000000000000000000000AA',
+        'token',
+      ],
       ['no token at all', 'turnstile-failed', '1x0000000000000000000000000000000AA', undefined],
     ])('%s: the submission is %s', async (_case, kind, secret, token) => {
       const entries = contactEntries({ 'cf-turnstile-response': token });
@@ -179,7 +243,10 @@ describe('when D1 fails', () => {
     // A real D1 error: the emails table is gone, so the batch that stores the lead fails whole.
     await env.DB.exec('ALTER TABLE emails RENAME TO emails_away');
     try {
-      const outcome = await submitLead({ form: 'contact', entries: contactEntries(), ip: nextIp(), now: NOW }, deps());
+      const outcome = await submitLead(
+        { form: 'contact', entries: contactEntries(), ip: nextIp(), now: NOW },
+        deps(),
+      );
       expect(outcome.kind).toBe('unavailable');
       expect(await rows('SELECT id FROM leads')).toEqual([]);
     } finally {

@@ -19,7 +19,13 @@ const utm = z
   .optional()
   .transform((value) => value || undefined);
 
-export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
+export const UTM_KEYS = [
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+] as const;
 
 export const attributionShape = {
   page: path,
@@ -37,7 +43,8 @@ export const attributionShape = {
     .optional()
     .catch(undefined),
   consentVersion: z.literal(CONSENT.version, {
-    error: 'The consent wording has changed since this page loaded. Reload the page and send again.',
+    error:
+      'The consent wording has changed since this page loaded. Reload the page and send again.',
   }),
   /** Honeypot: hidden from people, so anything in it was typed by a bot. */
   website: z.string().max(500).optional(),

@@ -41,8 +41,12 @@ function walk(schema: z.core.$ZodType, found: FieldConstraints): void {
     case 'string': {
       if (def.format === 'email') found.email = true;
       // zod's string schemas expose their length checks as minLength / maxLength (null if unset).
-      const { minLength, maxLength } = schema as { minLength?: number | null; maxLength?: number | null };
-      if (typeof minLength === 'number') found.minLength = Math.max(found.minLength ?? 0, minLength);
+      const { minLength, maxLength } = schema as {
+        minLength?: number | null;
+        maxLength?: number | null;
+      };
+      if (typeof minLength === 'number')
+        found.minLength = Math.max(found.minLength ?? 0, minLength);
       if (typeof maxLength === 'number') {
         found.maxLength = Math.min(found.maxLength ?? Infinity, maxLength);
       }

@@ -1,7 +1,14 @@
 // The shape of content/routing.json: sales teams, their inboxes, and the rules that pick a team.
 // Checked at build time (src/content.config.ts) and again when the Worker loads it.
 import { z } from 'zod';
-import { AI_STAGES, COMPANY_SIZES, CONTACT_TOPICS, INDUSTRIES, REGIONS, TIMELINES } from './options';
+import {
+  AI_STAGES,
+  COMPANY_SIZES,
+  CONTACT_TOPICS,
+  INDUSTRIES,
+  REGIONS,
+  TIMELINES,
+} from './options';
 
 const anyOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).min(1);
@@ -37,15 +44,27 @@ export const routingSchema = z
   .superRefine((routing, ctx) => {
     const teams = new Set(Object.keys(routing.teams));
     if (!teams.has(routing.defaultTeam)) {
-      ctx.addIssue({ code: 'custom', path: ['defaultTeam'], message: `No team "${routing.defaultTeam}" in teams.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultTeam'],
+        message: `No team "${routing.defaultTeam}" in teams.`,
+      });
     }
     const names = new Set<string>();
     routing.rules.forEach((rule, index) => {
       if (!teams.has(rule.team)) {
-        ctx.addIssue({ code: 'custom', path: ['rules', index, 'team'], message: `No team "${rule.team}" in teams.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'team'],
+          message: `No team "${rule.team}" in teams.`,
+        });
       }
       if (names.has(rule.name)) {
-        ctx.addIssue({ code: 'custom', path: ['rules', index, 'name'], message: `Rule name "${rule.name}" is used twice.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'name'],
+          message: `Rule name "${rule.name}" is used twice.`,
+        });
       }
       names.add(rule.name);
     });

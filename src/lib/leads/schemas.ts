@@ -12,7 +12,14 @@ import {
   requiredCheckbox,
   singleLine,
 } from './fields';
-import { AI_STAGES, COMPANY_SIZES, CONTACT_TOPICS, INDUSTRIES, REGIONS, TIMELINES } from './options';
+import {
+  AI_STAGES,
+  COMPANY_SIZES,
+  CONTACT_TOPICS,
+  INDUSTRIES,
+  REGIONS,
+  TIMELINES,
+} from './options';
 
 const consentToContact = requiredCheckbox(
   'Tick this box so that we may store your details and reply to you.',

@@ -1,0 +1,117 @@
+// A form POST as the browser sends it, answered as the visitor will see it.
+import { env } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { answerLeadPost, MAX_BODY_BYTES, type FormPageState } from '../../functions/leads/http';
+import { contactEntries, rows } from './helpers';
+
+const FORM = 'application/x-www-form-urlencoded';
+let ip = 0;
+
+function post(body: BodyInit, headers: Record<string, string> = { 'content-type': FORM }) {
+  return new Request('http://localhost/contact/send/', { method: 'POST', body, headers });
+}
+
+async function answer(request: Request) {
+  const pending: Promise<unknown>[] = [];
+  const result = await answerLeadPost(request, 'contact', {
+    formPath: '/contact/',
+    ip: `192.0.2.${++ip}`,
+    waitUntil: (promise) => pending.push(promise),
+  });
+  await Promise.all(pending);
+  return result;
+}
+
+const valid = () => new URLSearchParams(contactEntries()).toString();
+
+beforeEach(async () => {
+  await env.DB.batch([env.DB.prepare('DELETE FROM emails'), env.DB.prepare('DELETE FROM leads')]);
+});
+
+describe('without JavaScript (an HTML form post)', () => {
+  it('a stored lead redirects to its confirmation', async () => {
+    const response = (await answer(post(valid()))) as Response;
+    expect(response.status).toBe(303);
+    const [lead] = await rows<{ id: string }>('SELECT id FROM leads');
+    expect(response.headers.get('location')).toBe(`/thanks/?lead=${lead!.id}`);
+  });
+
+  it('an invalid form comes back with the typed values and a message per field', async () => {
+    const body = new URLSearchParams(contactEntries({ email: 'not-an-email', message: 'short' }));
+    const state = (await answer(post(body.toString()))) as FormPageState;
+    expect(state.status).toBe(422);
+    expect(state.values['name']).toBe('Ravi Mehta');
+    expect(state.values['message']).toBe('short');
+    expect(state.errors['email']).toMatch(/valid email address/);
+    expect(state.errors['message']).toMatch(/at least 10 characters/);
+  });
+
+  it('a visit to the address by GET goes back to the form', async () => {
+    const response = (await answerLeadPost(
+      new Request('http://localhost/contact/send/'),
+      'contact',
+      {
+        formPath: '/contact/',
+        waitUntil: () => {},
+      },
+    )) as Response;
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/contact/');
+  });
+
+  it('when D1 fails, the form comes back with a 503, the values and a way to reach us', async () => {
+    await env.DB.exec('ALTER TABLE leads RENAME TO leads_away');
+    try {
+      const state = (await answer(post(valid()))) as FormPageState;
+      expect(state.status).toBe(503);
+      expect(state.problem).toMatch(/could not take your request.*email us at \S+@/);
+      expect(state.values['email']).toBe('ravi@example.org');
+    } finally {
+      await env.DB.exec('ALTER TABLE leads_away RENAME TO leads');
+    }
+  });
+});
+
+describe('with JavaScript (JSON answers)', () => {
+  const json = { 'content-type': FORM, accept: 'application/json' };
+
+  it('a stored lead answers with the reply-by time in the visitor zone and in IST', async () => {
+    const body = new URLSearchParams(contactEntries({ tz: 'America/New_York' }));
+    const response = (await answer(post(body.toString(), json))) as Response;
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as Record<string, unknown>;
+    expect(result).toMatchObject({ ok: true, sameZone: false });
+    expect(result['ist']).toMatch(/IST$/);
+    expect(result['local']).toMatch(/GMT-5$/);
+  });
+
+  it('an invalid form answers 422 with the field messages', async () => {
+    const body = new URLSearchParams(contactEntries({ name: '' }));
+    const response = (await answer(post(body.toString(), json))) as Response;
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      errors: { name: 'Enter your name.' },
+    });
+  });
+});
+
+describe('requests no form of ours sends', () => {
+  it.each([
+    ['JSON', JSON.stringify({ name: 'x' }), { 'content-type': 'application/json' }, 415],
+    ['plain text', 'name=x', { 'content-type': 'text/plain' }, 415],
+    ['no content type', 'name=x', {}, 415],
+    ['a body over the limit', `name=${'x'.repeat(MAX_BODY_BYTES)}`, { 'content-type': FORM }, 413],
+    [
+      'a broken multipart body',
+      '--x\r\nnot a part',
+      { 'content-type': 'multipart/form-data; boundary=x' },
+      400,
+    ],
+  ])('%s is refused with %i and nothing is stored', async (_case, body, headers, status) => {
+    const state = (await answer(post(body, headers as Record<string, string>))) as FormPageState;
+    expect(state.status).toBe(status);
+    expect(state.problem).toMatch(/\w+/);
+    expect(await rows('SELECT id FROM leads')).toEqual([]);
+  });
+});
