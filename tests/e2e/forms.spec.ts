@@ -127,7 +127,7 @@ test('a post from another site is refused', async ({ request }) => {
   expect(response.status()).toBe(403);
 });
 
-function sortByRecipient(emails: { to: string[] }[], visitor: string) {
+function sortByRecipient<T extends { to: string[] }>(emails: T[], visitor: string) {
   return [
     emails.find((email) => !email.to.includes(visitor)),
     emails.find((email) => email.to.includes(visitor)),

@@ -1,5 +1,5 @@
 // Emails owed by stored leads reach the email API exactly once, whatever the API does meanwhile.
-import { env } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deliverDueEmails, GIVE_UP_AFTER_MS } from '../../functions/email/deliver';
 import { transportFor } from '../../functions/email/transport';

@@ -1,6 +1,6 @@
 // Shared by the worker tests: valid form entries, settings pointed at the stand-ins, and the
 // stand-in's controls.
-import { env } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { inject } from 'vitest';
 import type { EmailApiMode, SentEmail } from '../stand-ins/server';
 import { CONSENT } from '../../src/lib/leads/consent';

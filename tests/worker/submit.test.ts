@@ -1,5 +1,5 @@
 // The lead pipeline against real D1: what is stored, what is owed, and what is refused.
-import { env } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { submitLead, type SubmitDeps } from '../../functions/leads/submit';
 import { assessmentEntries, contactEntries, NOW, rows, testSettings } from './helpers';
