@@ -138,7 +138,7 @@ export function renderSalesNotification(lead: Lead, siteUrl: string): RenderedEm
     {
       type: 'rows',
       rows: [
-        { label: 'Team', value: lead.route.team },
+        { label: 'Team', value: lead.route.teamName },
         { label: 'Rule', value: lead.route.rule },
         { label: 'Lead id', value: lead.id },
         { label: 'Received', value: formatInZone(lead.receivedAt) },

@@ -26,6 +26,6 @@ export function routeLead(lead: RoutableLead, routing: Routing = ROUTING): Route
     matches(candidate.when, lead.form, lead.fields as Record<string, unknown>),
   );
   const team = rule?.team ?? routing.defaultTeam;
-  const { inboxes } = routing.teams[team]!;
-  return { rule: rule?.name ?? 'default', team, to: [...inboxes] };
+  const { name, inboxes } = routing.teams[team]!;
+  return { rule: rule?.name ?? 'default', team, teamName: name, to: [...inboxes] };
 }

@@ -17,6 +17,8 @@ export interface Route {
   /** Rule that matched, or "default". */
   rule: string;
   team: string;
+  /** The team's name as people say it, e.g. "Enterprise sales". */
+  teamName: string;
   /** Inbox addresses that receive the notification. */
   to: string[];
 }

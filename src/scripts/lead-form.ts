@@ -114,11 +114,30 @@ async function send(form: HTMLFormElement, kind: LeadForm) {
   }
 }
 
+const TURNSTILE_SCRIPT = 'https://challenges.cloudflare.com/turnstile/v0/api.js';
+
+/** Turnstile's script loads when a visitor starts on the form, not with the page. */
+function loadTurnstileOnFirstUse(form: HTMLFormElement) {
+  if (!form.querySelector('.cf-turnstile')) return;
+  form.addEventListener(
+    'focusin',
+    () => {
+      if (document.querySelector(`script[src="${TURNSTILE_SCRIPT}"]`)) return;
+      const script = document.createElement('script');
+      script.src = TURNSTILE_SCRIPT;
+      script.async = true;
+      document.head.appendChild(script);
+    },
+    { once: true },
+  );
+}
+
 export function enhanceLeadForms() {
   for (const form of document.querySelectorAll<HTMLFormElement>('form[data-lead-form]')) {
     const kind = form.dataset['leadForm'] as LeadForm;
     form.noValidate = true;
     fillAttribution(form);
+    loadTurnstileOnFirstUse(form);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void send(form, kind);

@@ -26,7 +26,12 @@ const base = {
     utm: { source: 'linkedin', medium: 'social', campaign: 'pilot-to-production' },
   },
   consentVersion: CONSENT.version,
-  route: { rule: 'enterprise-size', team: 'Enterprise sales', to: ['enterprise@example.com'] },
+  route: {
+    rule: 'enterprise-size',
+    team: 'enterprise',
+    teamName: 'Enterprise sales',
+    to: ['enterprise@example.com'],
+  },
 };
 
 // Sample fields go through the real schemas, so they are what the pipeline would really hold.

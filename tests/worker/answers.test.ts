@@ -1,7 +1,8 @@
 // A form POST as the browser sends it, answered as the visitor will see it.
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerLeadPost, MAX_BODY_BYTES, type FormPageState } from '../../functions/leads/http';
+import { answerLeadPost, type FormPageState } from '../../functions/leads/answers';
+import { MAX_BODY_BYTES } from '../../functions/leads/http';
 import { contactEntries, rows } from './helpers';
 
 const FORM = 'application/x-www-form-urlencoded';

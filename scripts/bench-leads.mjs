@@ -1,0 +1,135 @@
+// Load benchmark of the lead endpoint, served locally by workerd, against a static page from the
+// same server as the baseline. Prints throughput, latency percentiles, their ratios, and checks
+// that every accepted lead was stored. Not a test: figures vary with the machine.
+//
+// Usage: npm run build && npm run bench:leads [-- --requests 500 --concurrency 20]
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const arg = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const REQUESTS = arg('requests', 500);
+const CONCURRENCY = arg('concurrency', 20);
+const PORT = arg('port', 4600);
+const origin = `http://127.0.0.1:${PORT}`;
+const state = mkdtempSync(join(tmpdir(), 'nyarro-bench-'));
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function run(label, makeRequest, isSuccess) {
+  const latencies = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  async function client() {
+    while (next < REQUESTS) {
+      const index = next++;
+      const t0 = performance.now();
+      try {
+        const response = await makeRequest(index);
+        await response.arrayBuffer();
+        if (!isSuccess(response)) failures++;
+      } catch {
+        failures++;
+      }
+      latencies.push(performance.now() - t0);
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const result = {
+    label,
+    rps: REQUESTS / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+  };
+  console.log(
+    `${label.padEnd(28)} ${result.rps.toFixed(0).padStart(6)} req/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   errors ${failures}`,
+  );
+  return result;
+}
+
+function leadBody(index) {
+  return new URLSearchParams({
+    name: `Bench Visitor ${index}`,
+    email: `bench-${index}@example.org`,
+    topic: 'general',
+    message: 'A load benchmark message that is long enough to pass the schema.',
+    consent: 'on',
+    consentVersion: '2026-11-25',
+    page: '/contact/',
+  }).toString();
+}
+
+async function waitForServer() {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${origin}/api/health/`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the Worker did not start within a minute');
+}
+
+execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
+  stdio: 'ignore',
+  env: { ...process.env, CI: 'true' },
+});
+const server = spawn(
+  'npx',
+  [
+    'wrangler', 'dev', '--config', 'dist/server/wrangler.json', '--port', String(PORT), '--ip', '127.0.0.1',
+    '--persist-to', state, '--log-level', 'error',
+    // Spam limits lifted: every request comes from one address within seconds.
+    '--var', 'RATE_LIMIT:off', '--var', 'MIN_FILL_SECONDS:0', '--var', 'ENVIRONMENT:development',
+  ],
+  { stdio: 'ignore', detached: true },
+);
+
+try {
+  await waitForServer();
+  console.log(`${REQUESTS} requests per run, ${CONCURRENCY} concurrent clients, workerd on ${origin}\n`);
+  await run('warm-up', (i) => fetch(`${origin}/blog/`), (r) => r.ok);
+  const page = await run('static page GET /blog/', () => fetch(`${origin}/blog/`), (r) => r.ok);
+  const lead = await run(
+    'lead POST /contact/send/',
+    (index) =>
+      fetch(`${origin}/contact/send/`, {
+        method: 'POST',
+        body: leadBody(index),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+          origin,
+        },
+      }),
+    (response) => response.status === 200,
+  );
+  // Deliveries run after each answer; give the last of them a moment before counting.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const output = execFileSync(
+    'npx',
+    ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', state, '--json', '--command',
+      "SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM emails) AS emails, (SELECT count(*) FROM emails WHERE status = 'pending') AS pending"],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  const [{ results: [counts] }] = JSON.parse(output);
+  const accepted = REQUESTS - lead.failures;
+  console.log(`\nlead/static throughput ratio ${(lead.rps / page.rps).toFixed(2)}   p50 ratio ${(lead.p50 / page.p50).toFixed(2)}   p99 ratio ${(lead.p99 / page.p99).toFixed(2)}`);
+  console.log(`accepted ${accepted}, stored ${counts.leads}, emails queued ${counts.emails}, still pending ${counts.pending}`);
+  console.log(counts.leads === accepted ? 'no lead lost' : `LOST ${accepted - counts.leads} LEADS`);
+  process.exitCode = counts.leads === accepted && lead.failures === 0 ? 0 : 1;
+} finally {
+  process.kill(-server.pid, 'SIGTERM');
+  rmSync(state, { recursive: true, force: true });
+}
