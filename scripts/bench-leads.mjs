@@ -81,26 +81,55 @@ async function waitForServer() {
   throw new Error('the Worker did not start within a minute');
 }
 
-execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
-  stdio: 'ignore',
-  env: { ...process.env, CI: 'true' },
-});
+execFileSync(
+  'npx',
+  ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state],
+  {
+    stdio: 'ignore',
+    env: { ...process.env, CI: 'true' },
+  },
+);
 const server = spawn(
   'npx',
   [
-    'wrangler', 'dev', '--config', 'dist/server/wrangler.json', '--port', String(PORT), '--ip', '127.0.0.1',
-    '--persist-to', state, '--log-level', 'error',
+    'wrangler',
+    'dev',
+    '--config',
+    'dist/server/wrangler.json',
+    '--port',
+    String(PORT),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    state,
+    '--log-level',
+    'error',
     // Spam limits lifted: every request comes from one address within seconds.
-    '--var', 'RATE_LIMIT:off', '--var', 'MIN_FILL_SECONDS:0', '--var', 'ENVIRONMENT:development',
+    '--var',
+    'RATE_LIMIT:off',
+    '--var',
+    'MIN_FILL_SECONDS:0',
+    '--var',
+    'ENVIRONMENT:development',
   ],
   { stdio: 'ignore', detached: true },
 );
 
 try {
   await waitForServer();
-  console.log(`${REQUESTS} requests per run, ${CONCURRENCY} concurrent clients, workerd on ${origin}\n`);
-  await run('warm-up', (i) => fetch(`${origin}/blog/`), (r) => r.ok);
-  const page = await run('static page GET /blog/', () => fetch(`${origin}/blog/`), (r) => r.ok);
+  console.log(
+    `${REQUESTS} requests per run, ${CONCURRENCY} concurrent clients, workerd on ${origin}\n`,
+  );
+  await run(
+    'warm-up',
+    () => fetch(`${origin}/blog/`),
+    (r) => r.ok,
+  );
+  const page = await run(
+    'static page GET /blog/',
+    () => fetch(`${origin}/blog/`),
+    (r) => r.ok,
+  );
   const lead = await run(
     'lead POST /contact/send/',
     (index) =>
@@ -119,14 +148,32 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const output = execFileSync(
     'npx',
-    ['wrangler', 'd1', 'execute', 'DB', '--local', '--persist-to', state, '--json', '--command',
-      "SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM emails) AS emails, (SELECT count(*) FROM emails WHERE status = 'pending') AS pending"],
+    [
+      'wrangler',
+      'd1',
+      'execute',
+      'DB',
+      '--local',
+      '--persist-to',
+      state,
+      '--json',
+      '--command',
+      "SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM emails) AS emails, (SELECT count(*) FROM emails WHERE status = 'pending') AS pending",
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
   );
-  const [{ results: [counts] }] = JSON.parse(output);
+  const [
+    {
+      results: [counts],
+    },
+  ] = JSON.parse(output);
   const accepted = REQUESTS - lead.failures;
-  console.log(`\nlead/static throughput ratio ${(lead.rps / page.rps).toFixed(2)}   p50 ratio ${(lead.p50 / page.p50).toFixed(2)}   p99 ratio ${(lead.p99 / page.p99).toFixed(2)}`);
-  console.log(`accepted ${accepted}, stored ${counts.leads}, emails queued ${counts.emails}, still pending ${counts.pending}`);
+  console.log(
+    `\nlead/static throughput ratio ${(lead.rps / page.rps).toFixed(2)}   p50 ratio ${(lead.p50 / page.p50).toFixed(2)}   p99 ratio ${(lead.p99 / page.p99).toFixed(2)}`,
+  );
+  console.log(
+    `accepted ${accepted}, stored ${counts.leads}, emails queued ${counts.emails}, still pending ${counts.pending}`,
+  );
   console.log(counts.leads === accepted ? 'no lead lost' : `LOST ${accepted - counts.leads} LEADS`);
   process.exitCode = counts.leads === accepted && lead.failures === 0 ? 0 : 1;
 } finally {

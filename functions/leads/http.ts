@@ -69,8 +69,10 @@ export async function handleLeadPost(
   if (!(data instanceof FormData)) return { outcome: { kind: 'bad-request', ...data }, values: {} };
   const settings = readSettings(env);
   const cf = (request as Request & { cf?: { timezone?: string } }).cf;
+  // Locally request.cf is a fixed placeholder, not the visitor's location: IST is more honest.
+  const cfTimeZone = settings.ENVIRONMENT === 'production' ? cf?.timezone : undefined;
   const outcome = await submitLead(
-    { form, entries: data.entries(), ip: context.ip, cfTimeZone: cf?.timezone, now: new Date() },
+    { form, entries: data.entries(), ip: context.ip, cfTimeZone, now: new Date() },
     { db: env.DB, limiter: env.LEAD_RATE_LIMITER, settings },
   );
   if (outcome.kind === 'accepted' && outcome.emailIds.length > 0) {
