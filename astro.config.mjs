@@ -25,8 +25,8 @@ export default defineConfig({
     // On-demand routes answer form posts and show confirmations: nothing there to index.
     sitemap({
       filter: (page) =>
-        !['/404', '/thanks/', '/assessment/request/', '/contact/send/', '/api/'].some((path) =>
-          page.includes(path),
+        !['/404', '/thanks/', '/assessment/request/', '/contact/send/', '/api/', '/leads/'].some(
+          (path) => page.includes(path),
         ),
     }),
     pagefind(),

@@ -20,6 +20,19 @@ const settingsSchema = z.object({
     .default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
   MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
   RATE_LIMIT: onOff.default('on'),
+  /** Signs the owners' "I'm on it" and "I have replied" links. At least 32 characters. */
+  LEAD_LINK_SECRET: z
+    .string()
+    .min(32, { error: 'LEAD_LINK_SECRET must be at least 32 characters: `openssl rand -hex 32`.' })
+    .optional(),
+  /** Days an owner's link stays valid. */
+  LINK_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Hours before the reply-by time when an owner is reminded of an unanswered lead. */
+  REMINDER_HOURS_BEFORE: z.coerce.number().min(0.5).max(23).default(4),
+  /** Hour of the day, in IST, when each team gets its digest of open leads. */
+  DIGEST_HOUR_IST: z.coerce.number().int().min(0).max(23).default(9),
+  /** Months a lead and its emails are kept before the sweep deletes them. */
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** Milliseconds before an email API call counts as failed. */
   EMAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
@@ -27,6 +40,17 @@ const settingsSchema = z.object({
 export type Settings = z.output<typeof settingsSchema>;
 
 export class SettingsError extends Error {}
+
+// Local runs need working links without setup; production must set its own secret.
+const DEVELOPMENT_LINK_SECRET = 'local-development-only-link-secret-not-for-production';
+
+/** The secret for owner links, or undefined in production when none is set (links are left out). */
+export function linkSecret(settings: Settings): string | undefined {
+  return (
+    settings.LEAD_LINK_SECRET ??
+    (settings.ENVIRONMENT === 'development' ? DEVELOPMENT_LINK_SECRET : undefined)
+  );
+}
 
 export function readSettings(env: object): Settings {
   const values = Object.fromEntries(

@@ -1,10 +1,8 @@
 // The Worker entry: Astro serves the pages and on-demand routes; the cron trigger runs the sweep.
 import { handle } from '@astrojs/cloudflare/handler';
-import { sweep } from './sweep';
+import { scheduled } from './scheduled';
 
 export default {
   fetch: handle,
-  async scheduled(controller, env, ctx) {
-    ctx.waitUntil(sweep(env, new Date(controller.scheduledTime)));
-  },
+  scheduled,
 } satisfies ExportedHandler<Env>;

@@ -27,7 +27,7 @@ export async function deliverEmail(
   if (!email) return 'skipped';
   const result = await transport.send(email);
   if (result.ok) {
-    await markDelivered(db, id, result, now);
+    await markDelivered(db, email, result, now);
     log('info', 'email_delivered', {
       emailId: id,
       leadId: email.leadId,

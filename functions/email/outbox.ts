@@ -1,8 +1,9 @@
 // The emails table as a queue: find what is due, take one, and record how its attempt went.
+import { eventStatement } from '../follow-up/events';
 
 export interface OutboxEmail {
   id: string;
-  leadId: string;
+  leadId: string | null;
   kind: string;
   to: string[];
   replyTo: string | null;
@@ -15,7 +16,7 @@ export interface OutboxEmail {
 
 interface OutboxRow {
   id: string;
-  lead_id: string;
+  lead_id: string | null;
   kind: string;
   to_addresses: string;
   reply_to: string | null;
@@ -83,17 +84,22 @@ export async function claimEmail(
 
 export async function markDelivered(
   db: D1Database,
-  id: string,
+  email: Pick<OutboxEmail, 'id' | 'leadId' | 'kind'>,
   outcome: { status: 'sent' | 'captured'; providerId?: string | undefined },
   now: Date,
 ): Promise<void> {
-  await db
+  const update = db
     .prepare(
       `UPDATE emails SET status = ?, provider_id = ?, sent_at = ?, locked_until = NULL,
          last_error = NULL WHERE id = ?`,
     )
-    .bind(outcome.status, outcome.providerId ?? null, now.toISOString(), id)
-    .run();
+    .bind(outcome.status, outcome.providerId ?? null, now.toISOString(), email.id);
+  // The lead's audit trail records each email it caused; a digest belongs to no single lead.
+  await db.batch(
+    email.leadId
+      ? [update, eventStatement(db, email.leadId, 'emailed', now, 'sweep', email.kind)]
+      : [update],
+  );
 }
 
 export async function markRetry(db: D1Database, id: string, error: string, nextAttempt: Date) {

@@ -10,6 +10,7 @@ import {
   TIMELINES,
 } from '../../src/lib/leads/options';
 import { formatInZone } from '../../src/lib/leads/reply-time';
+import type { OwnerLinks } from '../follow-up/types';
 import type { Attribution, Lead, RenderedEmail } from '../leads/types';
 import {
   oneLine,
@@ -111,7 +112,28 @@ function consent(lead: Lead): Row[] {
   return rows;
 }
 
-export function renderSalesNotification(lead: Lead, siteUrl: string): RenderedEmail {
+function ownership(lead: Lead, links: OwnerLinks | undefined): Block[] {
+  const owner = lead.route.owner;
+  if (!owner || !links) return [];
+  return [
+    {
+      type: 'paragraph',
+      runs: [
+        `Owner: ${owner.name} (${owner.email}). Let the team know it is in hand: `,
+        { text: "I'm on it", href: links.claim },
+        '. Once you have answered: ',
+        { text: 'I have replied', href: links.replied },
+        '. Until then, reminders and escalation follow the deadline.',
+      ],
+    },
+  ];
+}
+
+export function renderSalesNotification(
+  lead: Lead,
+  siteUrl: string,
+  links?: OwnerLinks,
+): RenderedEmail {
   const times = replyByTimes(lead.replyBy, lead.visitorTimeZone);
   const name = lead.fields.name;
   const blocks: Block[] = [
@@ -128,6 +150,7 @@ export function renderSalesNotification(lead: Lead, siteUrl: string): RenderedEm
       type: 'paragraph',
       runs: [`Reply to this email to answer ${name} directly: replies go to ${lead.fields.email}.`],
     },
+    ...ownership(lead, links),
     { type: 'heading', text: lead.form === 'assessment' ? 'What they asked for' : 'Their message' },
     { type: 'rows', rows: submitted(lead) },
     { type: 'heading', text: 'Where the lead came from' },
@@ -139,6 +162,7 @@ export function renderSalesNotification(lead: Lead, siteUrl: string): RenderedEm
       type: 'rows',
       rows: [
         { label: 'Team', value: lead.route.teamName },
+        { label: 'Owner', value: lead.route.owner?.name ?? NOT_GIVEN },
         { label: 'Rule', value: lead.route.rule },
         { label: 'Lead id', value: lead.id },
         { label: 'Received', value: formatInZone(lead.receivedAt) },

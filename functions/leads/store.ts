@@ -1,4 +1,5 @@
 // D1 access for leads: one batch writes a lead with the emails it owes, or nothing at all.
+import { eventStatement } from '../follow-up/events';
 import type { Lead, LeadStatus, RenderedEmail } from './types';
 
 export type EmailKind = 'sales-notification' | 'visitor-acknowledgement';
@@ -24,8 +25,9 @@ function leadInsert(db: D1Database, lead: Lead, status: LeadStatus, spamReason?:
     .prepare(
       `INSERT INTO leads (id, form, status, spam_reason, name, email, company, fields, route_rule,
         route_team, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
-        consent_version, marketing_opt_in, visitor_time_zone, received_at, reply_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        consent_version, marketing_opt_in, visitor_time_zone, received_at, reply_by, owner_name,
+        owner_email)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       lead.id,
@@ -50,20 +52,23 @@ function leadInsert(db: D1Database, lead: Lead, status: LeadStatus, spamReason?:
       lead.visitorTimeZone ?? null,
       lead.receivedAt.toISOString(),
       lead.replyBy.toISOString(),
+      lead.route.owner?.name ?? null,
+      lead.route.owner?.email ?? null,
     );
 }
 
 function emailInsert(db: D1Database, leadId: string, email: QueuedEmail, now: Date) {
   return db
     .prepare(
-      `INSERT INTO emails (id, lead_id, kind, to_addresses, reply_to, subject, html, text, status,
-        attempts, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+      `INSERT INTO emails (id, lead_id, kind, dedupe_key, to_addresses, reply_to, subject, html,
+        text, status, attempts, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
     )
     .bind(
       email.id,
       leadId,
       email.kind,
+      `${leadId}:${email.kind}`,
       JSON.stringify(email.to),
       email.replyTo ?? null,
       email.subject,
@@ -84,6 +89,14 @@ export async function storeLead(
   const status: LeadStatus = quarantine ? 'quarantined' : 'received';
   await db.batch([
     leadInsert(db, lead, status, quarantine?.reason),
+    eventStatement(
+      db,
+      lead.id,
+      status === 'quarantined' ? 'quarantined' : 'received',
+      lead.receivedAt,
+      'visitor',
+      quarantine?.reason ?? lead.form,
+    ),
     ...emails.map((email) => emailInsert(db, lead.id, email, lead.receivedAt)),
   ]);
 }

@@ -2,8 +2,10 @@
 // an answer that promises anything. Delivery happens after, and is retried until it succeeds.
 import { parseLeadForm, type FieldErrors } from '../../src/lib/leads/parse';
 import { knownTimeZone, replyByFor } from '../../src/lib/leads/reply-time';
+import { ownerLinks } from '../follow-up/links';
+import { assignOwner } from '../follow-up/owners';
 import { log } from '../log';
-import type { Settings } from '../settings';
+import { linkSecret, type Settings } from '../settings';
 import { renderSalesNotification } from '../email/sales-notification';
 import { renderVisitorAcknowledgement } from '../email/visitor-acknowledgement';
 import { routeLead } from './routing';
@@ -71,14 +73,27 @@ function buildLead(
   return { ...base, form: parsed.form, fields, route } as Lead;
 }
 
-function queuedEmails(lead: Lead, settings: Settings): QueuedEmail[] {
+async function queuedEmails(lead: Lead, settings: Settings): Promise<QueuedEmail[]> {
+  const owner = lead.route.owner;
+  const secret = linkSecret(settings);
+  if (!secret)
+    log('error', 'lead_links_disabled', { leadId: lead.id, reason: 'LEAD_LINK_SECRET is not set' });
+  const links =
+    owner && secret
+      ? await ownerLinks(lead.id, owner.email, {
+          secret,
+          siteUrl: settings.SITE_URL,
+          now: lead.receivedAt,
+          days: settings.LINK_TTL_DAYS,
+        })
+      : undefined;
   return [
     {
       id: crypto.randomUUID(),
       kind: 'sales-notification',
-      to: lead.route.to,
+      to: [...new Set([...(owner ? [owner.email] : []), ...lead.route.to])],
       replyTo: lead.fields.email,
-      ...renderSalesNotification(lead, settings.SITE_URL),
+      ...renderSalesNotification(lead, settings.SITE_URL, links),
     },
     {
       id: crypto.randomUUID(),
@@ -111,10 +126,13 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
     submission,
   );
   const spam = spamReason(fields, submission.now, settings);
-  // Quarantined leads are stored for review but owe no email to anyone.
-  const emails = spam ? [] : queuedEmails(lead, settings);
+  let emailIds: string[];
   try {
+    // Quarantined leads are stored for review but have no owner and owe no email to anyone.
+    if (!spam) lead.route.owner = await assignOwner(deps.db, lead.route.team);
+    const emails = spam ? [] : await queuedEmails(lead, settings);
     await storeLead(deps.db, lead, emails, spam ? { reason: spam } : undefined);
+    emailIds = emails.map((email) => email.id);
   } catch (error) {
     log('error', 'lead_store_failed', {
       form: lead.form,
@@ -135,6 +153,6 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
     leadId: lead.id,
     replyBy: lead.replyBy,
     visitorTimeZone: lead.visitorTimeZone,
-    emailIds: emails.map((email) => email.id),
+    emailIds,
   };
 }

@@ -21,6 +21,8 @@ export interface Route {
   teamName: string;
   /** Inbox addresses that receive the notification. */
   to: string[];
+  /** The team member who owns the lead, chosen in turn (absent for quarantined leads). */
+  owner?: { name: string; email: string } | undefined;
 }
 
 interface LeadBase {

@@ -58,7 +58,11 @@ test.describe('with JavaScript', () => {
     );
 
     const [sales, visitor] = sortByRecipient(await waitForEmails(email, 2), email);
-    expect(sales!.to).toEqual(['enterprise-sales@example.com']);
+    // The owner whose turn it is, and the team's shared inbox.
+    expect(sales!.to).toEqual([
+      expect.stringMatching(/^enterprise-\d@example\.com$/),
+      'enterprise-sales@example.com',
+    ]);
     expect(sales!.replyTo).toBe(email);
     expect(sales!.subject).toMatch(/Asha Rao, Acme Ltd.*Reply by .*IST/);
     expect(sales!.text).toContain('newsletter');
@@ -102,7 +106,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText(/will reply by .+ \d{4}, \d{2}:\d{2} IST/)).toBeVisible();
 
     const [sales, visitor] = sortByRecipient(await waitForEmails(email, 2), email);
-    expect(sales!.to).toEqual(['partners@example.com']);
+    expect(sales!.to).toContain('partners@example.com');
     expect(sales!.subject).toMatch(/Ravi Mehta.*Reply by/);
     expect(visitor!.to).toEqual([email]);
   });

@@ -62,7 +62,8 @@ describe('a valid assessment request', () => {
     expect(emails).toEqual([
       expect.objectContaining({
         kind: 'sales-notification',
-        to_addresses: JSON.stringify(['sales@example.com']),
+        // The owner, in turn, and the team's shared inbox.
+        to_addresses: JSON.stringify(['sales-1@example.com', 'sales@example.com']),
         reply_to: 'asha@acme.example',
         status: 'pending',
       }),
@@ -89,7 +90,10 @@ describe('a valid assessment request', () => {
       "SELECT to_addresses FROM emails WHERE kind = 'sales-notification'",
     );
     expect(outcome.kind).toBe('accepted');
-    expect(JSON.parse(email!.to_addresses)).toEqual(['enterprise-sales@example.com']);
+    expect(JSON.parse(email!.to_addresses)).toEqual([
+      'enterprise-1@example.com',
+      'enterprise-sales@example.com',
+    ]);
   });
 
   it("uses Cloudflare's time zone when the browser sent none, and IST when neither is known", async () => {

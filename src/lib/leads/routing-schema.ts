@@ -23,9 +23,19 @@ export const ruleConditionSchema = z.strictObject({
   topic: anyOf(CONTACT_TOPICS.values).optional(),
 });
 
+const personSchema = z.strictObject({
+  name: z.string().min(2).max(80),
+  email: z.email(),
+});
+
 const teamSchema = z.strictObject({
   name: z.string().min(2).max(80),
+  /** Shared inboxes that receive every notification of the team. */
   inboxes: z.array(z.email()).min(1),
+  /** Who may own a lead, in round-robin order; `away` skips someone until they are back. */
+  members: z.array(personSchema.extend({ away: z.boolean().default(false) })).min(1),
+  /** Receives escalations when a lead passes its deadline unanswered. */
+  lead: personSchema,
 });
 
 export const routingSchema = z
@@ -72,3 +82,5 @@ export const routingSchema = z
 
 export type Routing = z.output<typeof routingSchema>;
 export type RuleCondition = z.output<typeof ruleConditionSchema>;
+export type Team = z.output<typeof teamSchema>;
+export type Person = z.output<typeof personSchema>;

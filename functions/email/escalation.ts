@@ -1,0 +1,103 @@
+// The email the team lead gets when a lead's reply-by time has passed with no reply recorded:
+// how late it is, who is waiting, who owns it, and everything that has happened so far.
+import type { LeadEvent, LeadEventType, OpenLead } from '../follow-up/types';
+import type { RenderedEmail } from '../leads/types';
+import { oneLine, renderHtml, renderText, type Block } from './layout';
+import {
+  FORM_KIND,
+  claimedText,
+  duration,
+  ist,
+  promiseFooter,
+  shortIst,
+  whoForSubject,
+} from './owner-reminder';
+
+const EVENT_WORDS: Record<LeadEventType, string> = {
+  received: 'Form received',
+  quarantined: 'Held back for review',
+  emailed: 'Email sent',
+  claimed: 'Claimed',
+  replied: 'Marked as replied',
+  reminded: 'Reminder sent',
+  escalated: 'Escalated',
+  erased: 'Personal details erased',
+};
+
+// Actors other than staff addresses are the pipeline's own names; say who they are.
+const ACTOR_WORDS: Record<string, string> = {
+  visitor: 'the visitor',
+  sweep: 'the follow-up sweep',
+  retention: 'the retention job',
+  operator: 'an operator',
+};
+
+function eventLine(event: LeadEvent): string {
+  const parts = [ist(event.at), EVENT_WORDS[event.type] ?? event.type];
+  if (event.actor) parts.push(`by ${ACTOR_WORDS[event.actor] ?? event.actor}`);
+  const line = parts.join(' — ');
+  return event.detail ? `${line} (${oneLine(event.detail)})` : line;
+}
+
+function owner(lead: OpenLead): string {
+  if (lead.ownerName && lead.ownerEmail) return `${lead.ownerName} (${lead.ownerEmail})`;
+  return lead.ownerName ?? lead.ownerEmail ?? 'No owner';
+}
+
+export function renderEscalation(
+  lead: OpenLead,
+  events: LeadEvent[],
+  siteUrl: string,
+  now: Date,
+): RenderedEmail {
+  const late = now.getTime() - lead.replyBy.getTime();
+  const mailto = { text: lead.email, href: `mailto:${lead.email}` };
+  // Oldest first, whatever order the store returned them in; equal times keep their order.
+  const history = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  const prefix = 'Overdue: ';
+  const suffix = ` was due ${shortIst(lead.replyBy)}`;
+  const subject = oneLine(
+    `${prefix}${whoForSubject(lead, prefix.length + suffix.length)}${suffix}`,
+  );
+
+  const blocks: Block[] = [
+    {
+      type: 'title',
+      text:
+        late > 0
+          ? `${lead.name} is waiting: overdue by ${duration(late)}`
+          : `${lead.name} is waiting: due in ${duration(late)}`,
+    },
+    {
+      type: 'paragraph',
+      runs: [
+        `We promised ${lead.name} an answer by ${ist(lead.replyBy)}, and no reply has been recorded. `,
+        `Please make sure they get an answer today: write to ${lead.email}, or ask the owner to.`,
+      ],
+    },
+    { type: 'heading', text: 'The lead' },
+    {
+      type: 'rows',
+      rows: [
+        { label: 'Name', value: lead.name },
+        { label: 'Company', value: lead.company ?? 'Not given' },
+        { label: 'Email', value: mailto },
+        { label: 'Form', value: FORM_KIND[lead.form] },
+        { label: 'Received', value: ist(lead.receivedAt) },
+        { label: 'Reply by', value: ist(lead.replyBy) },
+        { label: 'Team', value: lead.teamName },
+        { label: 'Owner', value: owner(lead) },
+        { label: 'Claimed', value: claimedText(lead) },
+      ],
+    },
+    { type: 'heading', text: 'What has happened' },
+    {
+      type: 'paragraph',
+      runs: [history.length ? history.map(eventLine).join('\n') : 'Nothing recorded yet.'],
+    },
+    promiseFooter(siteUrl),
+  ];
+  const content = { title: subject, blocks };
+  return { subject, html: renderHtml(content), text: renderText(content) };
+}

@@ -1,0 +1,168 @@
+// The nudge a lead's owner gets a few hours before the reply-by time, while nobody has answered:
+// how long is left, who is waiting, and one click to say "I'm on it" or "I have replied".
+// Also the few helpers the three follow-up emails share (times, durations, who a lead is).
+import { formatInZone } from '../../src/lib/leads/reply-time';
+import { SITE } from '../../src/lib/site';
+import type { OpenLead, OwnerLinks } from '../follow-up/types';
+import type { RenderedEmail } from '../leads/types';
+import {
+  oneLine,
+  renderHtml,
+  renderText,
+  replyByTimes,
+  shorten,
+  siteHref,
+  type Block,
+} from './layout';
+
+const MINUTE_MS = 60_000;
+const SUBJECT_MAX = 150;
+
+export const FORM_KIND = {
+  assessment: 'Free AI assessment request',
+  contact: 'Contact message',
+} as const;
+
+/** A moment in IST, where the team works: "Thursday 26 November 2026, 14:30 IST". */
+export function ist(date: Date): string {
+  return formatInZone(date, SITE.headquarters.timeZone);
+}
+
+/** The same moment short enough for a subject or a list: "Thu 26 Nov, 14:30 IST". */
+export function shortIst(date: Date): string {
+  const formatted = ist(date);
+  const match = /^(\S+) (\d+) (\S+) \d{4}, (.+)$/.exec(formatted);
+  if (!match) return formatted;
+  const [, weekday = '', day = '', month = '', time = ''] = match;
+  return `${weekday.slice(0, 3)} ${day} ${month.slice(0, 3)}, ${time}`;
+}
+
+const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+
+/**
+ * A span as people say it: exact minutes under two hours, where they matter; whole hours (marked
+ * "about" when rounded) up to two days; then days and hours.
+ */
+export function duration(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / MINUTE_MS);
+  if (minutes < 1) return 'less than a minute';
+  if (minutes < 60) return plural(minutes, 'minute');
+  if (minutes < 120) {
+    return minutes === 60 ? '1 hour' : `1 hour ${plural(minutes - 60, 'minute')}`;
+  }
+  const hours = Math.round(minutes / 60);
+  const about = hours * 60 === minutes ? '' : 'about ';
+  if (hours < 48) return `${about}${plural(hours, 'hour')}`;
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  return `${about}${plural(days, 'day')}${rest ? ` ${plural(rest, 'hour')}` : ''}`;
+}
+
+/** "Asha Rao (Acme Ltd)" on one line, cut to fit a subject beside `room` other characters. */
+export function whoForSubject(lead: OpenLead, room: number): string {
+  const who = lead.company
+    ? `${oneLine(lead.name)} (${oneLine(lead.company)})`
+    : oneLine(lead.name);
+  return shorten(who, SUBJECT_MAX - room);
+}
+
+export function claimedText(lead: OpenLead): string {
+  if (!lead.claimedAt) return 'Not yet: nobody has said they are on it';
+  return `Yes, by ${lead.claimedBy ?? 'someone unrecorded'} on ${ist(lead.claimedAt)}`;
+}
+
+/** Why the reader gets these emails at all, with a link to the site the promise is made on. */
+export function promiseFooter(siteUrl: string): Block {
+  const home = siteHref(siteUrl, '/');
+  return {
+    type: 'paragraph',
+    runs: [
+      `${SITE.name} promises everyone who writes through `,
+      { text: home, href: home },
+      ` an answer within ${SITE.replyWithinHours} hours.`,
+    ],
+  };
+}
+
+export function renderOwnerReminder(
+  lead: OpenLead,
+  links: OwnerLinks | undefined,
+  siteUrl: string,
+  now: Date,
+): RenderedEmail {
+  const left = lead.replyBy.getTime() - now.getTime();
+  const overdue = left <= 0;
+  const due = shortIst(lead.replyBy);
+  const times = replyByTimes(lead.replyBy, lead.visitorTimeZone ?? undefined);
+  const mailto = { text: lead.email, href: `mailto:${lead.email}` };
+
+  const prefix = 'Reminder: reply to ';
+  const suffix = overdue ? `, overdue since ${due}` : ` by ${due}`;
+  const subject = oneLine(
+    `${prefix}${whoForSubject(lead, prefix.length + suffix.length)}${suffix}`,
+  );
+
+  // Without a signing secret (a misconfigured deployment) the reminder still goes, without links.
+  const actions: Block[] = !links
+    ? []
+    : [
+        ...(lead.claimedAt
+          ? []
+          : [
+              {
+                type: 'paragraph' as const,
+                runs: [
+                  { text: "I'm on it", href: links.claim },
+                  ': tells the team you are handling this lead, so nobody answers twice.',
+                ],
+              },
+            ]),
+        {
+          type: 'paragraph',
+          runs: [
+            { text: 'I have replied', href: links.replied },
+            `: once you have written to ${lead.name}, so the lead is marked as answered.`,
+          ],
+        },
+      ];
+
+  const blocks: Block[] = [
+    {
+      type: 'title',
+      text: `Reply to ${lead.name}: ${overdue ? `overdue by ${duration(left)}` : `${duration(left)} left`}`,
+    },
+    {
+      type: 'paragraph',
+      runs: [
+        overdue
+          ? `We promised ${lead.name} an answer by ${times.ist}. That time has passed: ${duration(left)} ago.`
+          : `We promised ${lead.name} an answer by ${times.ist}: ${duration(left)} from now.`,
+        times.visitor
+          ? ` For the visitor (${times.visitor.zone}) that is ${times.visitor.time}.`
+          : '',
+      ],
+    },
+    {
+      type: 'paragraph',
+      runs: [`The goal is a reply to the visitor themselves: write to ${lead.email}.`],
+    },
+    { type: 'heading', text: 'Who is waiting' },
+    {
+      type: 'rows',
+      rows: [
+        { label: 'Name', value: lead.name },
+        { label: 'Company', value: lead.company ?? 'Not given' },
+        { label: 'Email', value: mailto },
+        { label: 'Form', value: FORM_KIND[lead.form] },
+        { label: 'Received', value: ist(lead.receivedAt) },
+        { label: 'Reply by', value: times.ist },
+        { label: 'Claimed', value: claimedText(lead) },
+      ],
+    },
+    { type: 'heading', text: 'One click to keep the team informed' },
+    ...actions,
+    promiseFooter(siteUrl),
+  ];
+  const content = { title: subject, blocks };
+  return { subject, html: renderHtml(content), text: renderText(content) };
+}

@@ -1,0 +1,90 @@
+// Reminders before the reply-by time and escalations after it, for leads nobody has answered.
+import { renderEscalation } from '../email/escalation';
+import { renderOwnerReminder } from '../email/owner-reminder';
+import { ROUTING } from '../leads/routing';
+import { log } from '../log';
+import { linkSecret, type Settings } from '../settings';
+import { leadHistory } from './events';
+import { ownerLinks } from './links';
+import { toOpenLead, unansweredLeads } from './open-leads';
+import { markAndQueue } from './queue';
+import { followUpDue } from './schedule';
+import type { OpenLead, OwnerLinks } from './types';
+
+const HOUR_MS = 3_600_000;
+
+async function linksFor(lead: OpenLead, owner: string, settings: Settings, now: Date) {
+  const secret = linkSecret(settings);
+  if (!secret) return undefined;
+  return ownerLinks(lead.id, owner, {
+    secret,
+    siteUrl: settings.SITE_URL,
+    now,
+    days: settings.LINK_TTL_DAYS,
+  });
+}
+
+async function remind(db: D1Database, lead: OpenLead, settings: Settings, now: Date) {
+  const teamLead = ROUTING.teams[lead.team]?.lead;
+  const owner = lead.ownerEmail ?? teamLead?.email;
+  if (!owner) return false;
+  const links: OwnerLinks | undefined = await linksFor(lead, owner, settings, now);
+  const mark = db
+    .prepare(
+      'UPDATE leads SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL AND replied_at IS NULL',
+    )
+    .bind(now.toISOString(), lead.id);
+  const email = {
+    kind: 'owner-reminder' as const,
+    leadId: lead.id,
+    dedupeKey: `${lead.id}:owner-reminder`,
+    to: [owner],
+    ...renderOwnerReminder(lead, links, settings.SITE_URL, now),
+  };
+  await db.batch(markAndQueue(db, mark, email, { type: 'reminded', actor: 'sweep' }, now));
+  return true;
+}
+
+async function escalate(db: D1Database, lead: OpenLead, settings: Settings, now: Date) {
+  const teamLead = ROUTING.teams[lead.team]?.lead;
+  if (!teamLead) return false;
+  const mark = db
+    .prepare(
+      'UPDATE leads SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL AND replied_at IS NULL',
+    )
+    .bind(now.toISOString(), lead.id);
+  const email = {
+    kind: 'escalation' as const,
+    leadId: lead.id,
+    dedupeKey: `${lead.id}:escalation`,
+    // The owner hears of it too: the escalation is about their lead.
+    to: [...new Set([teamLead.email, ...(lead.ownerEmail ? [lead.ownerEmail] : [])])],
+    ...renderEscalation(lead, await leadHistory(db, lead.id), settings.SITE_URL, now),
+  };
+  await db.batch(markAndQueue(db, mark, email, { type: 'escalated', actor: 'sweep' }, now));
+  return true;
+}
+
+export async function queueDeadlineFollowUps(
+  db: D1Database,
+  settings: Settings,
+  now: Date,
+): Promise<{ reminded: number; escalated: number }> {
+  const hours = settings.REMINDER_HOURS_BEFORE;
+  const counts = { reminded: 0, escalated: 0 };
+  for (const row of await unansweredLeads(db, new Date(now.getTime() + hours * HOUR_MS))) {
+    const lead = toOpenLead(row);
+    const state = {
+      replyBy: lead.replyBy,
+      claimedAt: lead.claimedAt,
+      repliedAt: lead.repliedAt,
+      remindedAt: row.reminded_at ? new Date(row.reminded_at) : null,
+      escalatedAt: row.escalated_at ? new Date(row.escalated_at) : null,
+    };
+    const due = followUpDue(state, now, hours);
+    if (due === 'remind' && (await remind(db, lead, settings, now))) counts.reminded++;
+    if (due === 'escalate' && (await escalate(db, lead, settings, now))) counts.escalated++;
+  }
+  if (counts.reminded || counts.escalated) log('info', 'follow_ups_queued', counts);
+  return counts;
+}

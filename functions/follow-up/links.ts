@@ -1,0 +1,115 @@
+// Signed, expiring, single-purpose links for lead owners ("I'm on it", "I have replied").
+// The signature covers the lead, the action, the person and the expiry, so none can be changed.
+import type { OwnerLinks } from './types';
+
+export type LeadAction = 'claim' | 'replied';
+export const LEAD_ACTIONS: readonly LeadAction[] = ['claim', 'replied'];
+
+export interface LinkClaims {
+  lead: string;
+  action: LeadAction;
+  /** The staff member the link was made for. */
+  by: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+export const ACTION_PATH = '/leads/action/';
+const DAY_SECONDS = 86_400;
+
+const encoder = new TextEncoder();
+
+function base64url(bytes: ArrayBuffer): string {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+async function key(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
+  return crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    [usage],
+  );
+}
+
+function payload(claims: LinkClaims): string {
+  return [claims.lead, claims.action, claims.by, claims.exp].join('\n');
+}
+
+export async function signLink(
+  claims: LinkClaims,
+  secret: string,
+  siteUrl: string,
+): Promise<string> {
+  const signature = await crypto.subtle.sign(
+    'HMAC',
+    await key(secret, 'sign'),
+    encoder.encode(payload(claims)),
+  );
+  const url = new URL(ACTION_PATH, siteUrl);
+  url.search = new URLSearchParams({
+    lead: claims.lead,
+    action: claims.action,
+    by: claims.by,
+    exp: String(claims.exp),
+    sig: base64url(signature),
+  }).toString();
+  return url.href;
+}
+
+export type LinkCheck =
+  { ok: true; claims: LinkClaims } | { ok: false; reason: 'malformed' | 'tampered' | 'expired' };
+
+export async function verifyLink(
+  params: URLSearchParams,
+  secret: string,
+  now: Date,
+): Promise<LinkCheck> {
+  const action = params.get('action') as LeadAction | null;
+  const expText = params.get('exp') ?? '';
+  const exp = /^\d{1,12}$/.test(expText) ? Number(expText) : Number.NaN;
+  const lead = params.get('lead');
+  const by = params.get('by');
+  const sig = params.get('sig');
+  if (!lead || !by || !sig || !action || !LEAD_ACTIONS.includes(action) || !Number.isInteger(exp)) {
+    return { ok: false, reason: 'malformed' };
+  }
+  const claims: LinkClaims = { lead, action, by, exp };
+  let signature: Uint8Array<ArrayBuffer>;
+  try {
+    signature = Uint8Array.from(atob(sig.replace(/-/g, '+').replace(/_/g, '/')), (c) =>
+      c.charCodeAt(0),
+    );
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  // crypto.subtle.verify compares in constant time.
+  const valid = await crypto.subtle.verify(
+    'HMAC',
+    await key(secret, 'verify'),
+    signature,
+    encoder.encode(payload(claims)),
+  );
+  if (!valid) return { ok: false, reason: 'tampered' };
+  if (exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
+  return { ok: true, claims };
+}
+
+/** Both links for one owner of one lead, valid for `days` from `now`. */
+export async function ownerLinks(
+  lead: string,
+  owner: string,
+  options: { secret: string; siteUrl: string; now: Date; days: number },
+): Promise<OwnerLinks> {
+  const exp = Math.floor(options.now.getTime() / 1000) + options.days * DAY_SECONDS;
+  const [claim, replied] = await Promise.all(
+    LEAD_ACTIONS.map((action) =>
+      signLink({ lead, action, by: owner, exp }, options.secret, options.siteUrl),
+    ),
+  );
+  return { claim: claim!, replied: replied! };
+}
