@@ -59,7 +59,14 @@ describe('content/routing.json', () => {
 
 describe('the routing schema', () => {
   const valid = {
-    teams: { sales: { name: 'Sales', inboxes: ['sales@example.com'] } },
+    teams: {
+      sales: {
+        name: 'Sales',
+        inboxes: ['sales@example.com'],
+        members: [{ name: 'Owner', email: 'owner@example.com' }],
+        lead: { name: 'Lead', email: 'lead@example.com' },
+      },
+    },
     rules: [{ name: 'all', when: { form: 'assessment' }, team: 'sales' }],
     defaultTeam: 'sales',
   };
@@ -87,7 +94,7 @@ describe('the routing schema', () => {
     ],
     [
       'an inbox that is not an address',
-      { teams: { sales: { name: 'Sales', inboxes: ['sales'] } } },
+      { teams: { sales: { ...valid.teams.sales, inboxes: ['sales'] } } },
       'teams.sales.inboxes.0',
     ],
     [
