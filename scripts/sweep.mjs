@@ -17,11 +17,12 @@ if (Number.isNaN(at.getTime())) {
   process.exit(2);
 }
 
-// workerd's local endpoint for scheduled events; `time` is what the handler sees as "now".
+// The local runtime's endpoint for scheduled events; `time` (milliseconds) becomes the handler's
+// scheduledTime, which the sweep takes as "now".
 const trigger = new URL('/cdn-cgi/handler/scheduled', url);
 trigger.search = new URLSearchParams({
   cron: '* * * * *',
-  time: String(Math.floor(at.getTime() / 1000)),
+  time: String(at.getTime()),
 }).toString();
 const response = await fetch(trigger);
 console.log(`Sweep at ${at.toISOString()}: ${response.status} ${await response.text()}`);
