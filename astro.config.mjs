@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, fontProviders } from 'astro/config';
 import pagefind from 'astro-pagefind';
+import { securityHeaders } from './src/integrations/security-headers';
 
 // The public origin is a deployment setting; example.com stays until the domain is known.
 const site = process.env.SITE_URL ?? 'https://www.example.com';
@@ -14,12 +15,31 @@ export default defineConfig({
   trailingSlash: 'always',
   // No feature of ours uses Astro sessions; without this the adapter would require a KV binding.
   session: false,
+  // Astro hashes what it inlines and writes each page's policy: a <meta> tag in static pages (the
+  // securityHeaders integration copies it into _headers), a header on pages rendered on demand.
+  // Pages that need more ask for it in their frontmatter (src/lib/page-policy.ts).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'self'",
+      ],
+      // Named, so that a page adding a source adds to 'self' instead of replacing it.
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   adapter: cloudflare({
     // Prerendering in Node is an order of magnitude faster than in workerd for the same pages,
     // and static pages use nothing of the Workers runtime; on-demand routes still run in workerd.
     prerenderEnvironment: 'node',
     imageService: 'compile',
   }),
+  // Shiki colours code with style attributes, which the CSP refuses; Prism uses classes.
+  markdown: { syntaxHighlight: 'prism' },
   integrations: [
     mdx(),
     // On-demand routes answer form posts and show confirmations: nothing there to index.
@@ -30,6 +50,7 @@ export default defineConfig({
         ),
     }),
     pagefind(),
+    securityHeaders(),
   ],
   fonts: [
     {

@@ -1,9 +1,11 @@
 // Progressive enhancement of the lead forms: the same schema checks the form before it is sent,
 // errors appear beside their fields, and a stored lead is confirmed without a page reload.
 // Without this script the forms still work as plain POSTs answered by the server.
+import './zod-without-eval';
 import { UTM_KEYS } from '../lib/leads/attribution';
 import { parseLeadForm, type FieldErrors } from '../lib/leads/parse';
 import type { LeadForm } from '../lib/leads/schemas';
+import { TURNSTILE_SCRIPT } from '../lib/leads/turnstile';
 
 interface Accepted {
   ok: true;
@@ -113,8 +115,6 @@ async function send(form: HTMLFormElement, kind: LeadForm) {
     status.textContent = '';
   }
 }
-
-const TURNSTILE_SCRIPT = 'https://challenges.cloudflare.com/turnstile/v0/api.js';
 
 /** Turnstile's script loads when a visitor starts on the form, not with the page. */
 function loadTurnstileOnFirstUse(form: HTMLFormElement) {
