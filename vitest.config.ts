@@ -32,6 +32,9 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
                 ENVIRONMENT: 'development',
+                // Runs per property in tests/worker/hostile-input.test.ts, and a seed to replay one.
+                FUZZ_RUNS: process.env['FUZZ_RUNS'] ?? '',
+                FUZZ_SEED: process.env['FUZZ_SEED'] ?? '',
               },
             },
           })),
@@ -39,6 +42,9 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['tests/worker/**/*.test.ts'],
+          // A guard against hangs, not a timing check: workerd and D1 on a busy CI machine can be
+          // many times slower than on a laptop, and the sweeps over a simulated day do real work.
+          testTimeout: 30_000,
           setupFiles: ['./tests/worker/apply-migrations.ts'],
           globalSetup: ['./tests/stand-ins/global-setup.ts'],
         },

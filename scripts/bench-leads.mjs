@@ -1,22 +1,15 @@
 // Load benchmark of the lead endpoint, served locally by workerd, against a static page from the
-// same server as the baseline. Prints throughput, latency percentiles, their ratios, and checks
-// that every accepted lead was stored. Not a test: figures vary with the machine.
+// same server as the baseline. Prints throughput, latency percentiles and their ratios, then runs
+// the sweep and checks that every accepted lead was stored and each of its emails reached the
+// email API (a local stand-in for Resend) exactly once. Not a test: figures vary with the machine.
 //
 // Usage: npm run build && npm run bench:leads [-- --requests 500 --concurrency 20]
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createStandIn } from '../tests/stand-ins/server.ts';
+import { numberArg, startLocalWorker } from './local-worker.mjs';
 
-const arg = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
-const REQUESTS = arg('requests', 500);
-const CONCURRENCY = arg('concurrency', 20);
-const PORT = arg('port', 4600);
-const origin = `http://127.0.0.1:${PORT}`;
-const state = mkdtempSync(join(tmpdir(), 'nyarro-bench-'));
+const REQUESTS = numberArg('requests', 500);
+const CONCURRENCY = numberArg('concurrency', 20);
+const PORT = numberArg('port', 4600);
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -69,54 +62,33 @@ function leadBody(index) {
   }).toString();
 }
 
-async function waitForServer() {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`${origin}/api/health/`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the Worker did not start within a minute');
+const standIn = createStandIn();
+const worker = await startLocalWorker({
+  port: PORT,
+  vars: {
+    // Spam limits lifted: every request comes from one address within seconds.
+    RATE_LIMIT: 'off',
+    MIN_FILL_SECONDS: '0',
+    ENVIRONMENT: 'development',
+    RESEND_API_KEY: 're_bench_stand_in',
+    RESEND_BASE_URL: await standIn.listen(),
+  },
+}).catch(async (error) => {
+  await standIn.close();
+  throw error;
+});
+const { origin } = worker;
+
+/** Each stored email's sends at the stand-in, counted by its idempotency key. */
+async function sendsPerEmail() {
+  const { sent } = await (await fetch(`${worker.settings.RESEND_BASE_URL}/_sent`)).json();
+  const sends = new Map();
+  for (const email of sent)
+    sends.set(email.idempotencyKey, (sends.get(email.idempotencyKey) ?? 0) + 1);
+  return worker.query('SELECT id FROM emails').map(({ id }) => sends.get(`email-${id}`) ?? 0);
 }
 
-execFileSync(
-  'npx',
-  ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state],
-  {
-    stdio: 'ignore',
-    env: { ...process.env, CI: 'true' },
-  },
-);
-const server = spawn(
-  'npx',
-  [
-    'wrangler',
-    'dev',
-    '--config',
-    'dist/server/wrangler.json',
-    '--port',
-    String(PORT),
-    '--ip',
-    '127.0.0.1',
-    '--persist-to',
-    state,
-    '--log-level',
-    'error',
-    // Spam limits lifted: every request comes from one address within seconds.
-    '--var',
-    'RATE_LIMIT:off',
-    '--var',
-    'MIN_FILL_SECONDS:0',
-    '--var',
-    'ENVIRONMENT:development',
-  ],
-  { stdio: 'ignore', detached: true },
-);
-
 try {
-  await waitForServer();
   console.log(
     `${REQUESTS} requests per run, ${CONCURRENCY} concurrent clients, workerd on ${origin}\n`,
   );
@@ -144,39 +116,28 @@ try {
       }),
     (response) => response.status === 200,
   );
-  // Deliveries run after each answer; give the last of them a moment before counting.
+  // Deliveries run after each answer; give the last of them a moment, then sweep what is left.
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  const output = execFileSync(
-    'npx',
-    [
-      'wrangler',
-      'd1',
-      'execute',
-      'DB',
-      '--local',
-      '--persist-to',
-      state,
-      '--json',
-      '--command',
-      "SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM emails) AS emails, (SELECT count(*) FROM emails WHERE status = 'pending') AS pending",
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  await worker.sweep();
+  const [counts] = worker.query(
+    "SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM emails) AS emails, (SELECT count(*) FROM emails WHERE status = 'pending') AS pending",
   );
-  const [
-    {
-      results: [counts],
-    },
-  ] = JSON.parse(output);
+  const sends = await sendsPerEmail();
+  const once = sends.filter((count) => count === 1).length;
   const accepted = REQUESTS - lead.failures;
   console.log(
     `\nlead/static throughput ratio ${(lead.rps / page.rps).toFixed(2)}   p50 ratio ${(lead.p50 / page.p50).toFixed(2)}   p99 ratio ${(lead.p99 / page.p99).toFixed(2)}`,
   );
   console.log(
-    `accepted ${accepted}, stored ${counts.leads}, emails queued ${counts.emails}, still pending ${counts.pending}`,
+    `accepted ${accepted}, stored ${counts.leads}, emails queued ${counts.emails}, still pending after the sweep ${counts.pending}`,
   );
-  console.log(counts.leads === accepted ? 'no lead lost' : `LOST ${accepted - counts.leads} LEADS`);
-  process.exitCode = counts.leads === accepted && lead.failures === 0 ? 0 : 1;
+  console.log(
+    `emails sent once ${once}, more than once ${sends.filter((count) => count > 1).length}, never ${sends.filter((count) => count === 0).length}`,
+  );
+  const whole = counts.leads === accepted && once === 2 * accepted && once === sends.length;
+  console.log(whole ? 'no lead lost, no email lost or doubled' : 'LEADS OR EMAILS LOST OR DOUBLED');
+  process.exitCode = whole && lead.failures === 0 ? 0 : 1;
 } finally {
-  process.kill(-server.pid, 'SIGTERM');
-  rmSync(state, { recursive: true, force: true });
+  worker.stop();
+  await standIn.close();
 }

@@ -49,11 +49,18 @@ export function problemMessage(response: LeadResponse, fallbackInbox: string): s
   }
 }
 
+/** Headers for every answer: it is about one visitor, and a limited one learns when to retry. */
+export function headersFor(response: LeadResponse): Record<string, string> {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  const { outcome } = response;
+  if (outcome.kind === 'rate-limited') headers['Retry-After'] = String(outcome.retryAfterSeconds);
+  return headers;
+}
+
 export function jsonFor(response: LeadResponse, fallbackInbox: string): Response {
   const status = statusOf(response);
   const { outcome } = response;
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
-  if (outcome.kind === 'rate-limited') headers['Retry-After'] = String(outcome.retryAfterSeconds);
+  const headers = headersFor(response);
   if (outcome.kind === 'accepted') {
     return Response.json(
       {
@@ -77,6 +84,7 @@ export function jsonFor(response: LeadResponse, fallbackInbox: string): Response
 
 export interface FormPageState {
   status: number;
+  headers: Record<string, string>;
   values: Record<string, string>;
   errors: Record<string, string>;
   problem?: string | undefined;
@@ -114,6 +122,7 @@ export async function answerLeadPost(
   }
   return {
     status: statusOf(result),
+    headers: headersFor(result),
     values: result.values,
     errors: outcome.kind === 'invalid' ? outcome.errors : {},
     problem: problemMessage(result, fallbackInbox()),

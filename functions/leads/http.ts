@@ -18,38 +18,61 @@ export type LeadResponse =
       values: Record<string, string>;
     };
 
+const TOO_LARGE = {
+  status: 413,
+  message: 'The form is too large. Shorten the longest answers and send it again.',
+} as const;
+const UNREADABLE = {
+  status: 400,
+  message: 'The form could not be read. Reload the page and send it again.',
+} as const;
+
+/**
+ * The body, read no further than the limit: a body without a length, or lying about it, is
+ * refused as soon as it passes MAX_BODY_BYTES instead of being held in memory to its end.
+ */
+async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      size += chunk.value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel().catch(() => {});
+        return 'too-large';
+      }
+      chunks.push(chunk.value);
+    }
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
 async function readForm(
   request: Request,
 ): Promise<FormData | { status: 413 | 415 | 400; message: string }> {
-  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const contentType = request.headers.get('content-type') ?? '';
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!FORM_TYPES.includes(type)) {
     return {
       status: 415,
       message: 'Send the form as application/x-www-form-urlencoded or multipart/form-data.',
     };
   }
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    return {
-      status: 413,
-      message: 'The form is too large. Shorten the longest answers and send it again.',
-    };
-  const body = await request.arrayBuffer();
-  if (body.byteLength > MAX_BODY_BYTES) {
-    return {
-      status: 413,
-      message: 'The form is too large. Shorten the longest answers and send it again.',
-    };
-  }
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return TOO_LARGE;
   try {
-    return await new Response(body, {
-      headers: { 'content-type': request.headers.get('content-type')! },
-    }).formData();
+    const body = await readBody(request);
+    if (body === 'too-large') return TOO_LARGE;
+    return await new Response(body, { headers: { 'content-type': contentType } }).formData();
   } catch {
-    return {
-      status: 400,
-      message: 'The form could not be read. Reload the page and send it again.',
-    };
+    // A broken encoding, or a client that went away before its body ended.
+    return UNREADABLE;
   }
 }
 

@@ -2,7 +2,7 @@
 // siteverify. Tests switch the email API between behaviours to rehearse its outages.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-export type EmailApiMode = 'ok' | 'fail' | 'timeout' | 'rate-limit' | 'reject';
+export type EmailApiMode = 'ok' | 'fail' | 'timeout' | 'rate-limit' | 'reject' | 'lost-answer';
 
 export interface SentEmail {
   idempotencyKey: string | undefined;
@@ -28,19 +28,44 @@ function json(response: ServerResponse, status: number, value: unknown, headers 
   response.end(JSON.stringify(value));
 }
 
+interface EmailApiState {
+  mode: EmailApiMode;
+  attempts: number;
+  sent: SentEmail[];
+  byKey: Map<string, string>;
+  /** Calls left unanswered, ended when the scope's mode changes or the server closes. */
+  held: ServerResponse[];
+}
+
+// Worker test files run in parallel against one stand-in: each gets its own email API under
+// /t/<scope>/, so one file's outage is not another's. The root is the scope the browser tests use.
+const SCOPED = /^\/t\/([\w-]+)(\/.*)$/;
+
 export function createStandIn() {
-  let mode: EmailApiMode = 'ok';
-  let attempts = 0;
-  const sent: SentEmail[] = [];
-  const byKey = new Map<string, string>();
-  const held: ServerResponse[] = [];
+  const apis = new Map<string, EmailApiState>();
+  const apiFor = (scope: string) => {
+    const api: EmailApiState = apis.get(scope) ?? {
+      mode: 'ok',
+      attempts: 0,
+      sent: [],
+      byKey: new Map(),
+      held: [],
+    };
+    apis.set(scope, api);
+    return api;
+  };
 
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://stand-in');
-    const text = await body(request);
+    // A caller that gave up while still sending (a timeout under load) needs no answer.
+    const text = await body(request).catch(() => undefined);
+    if (text === undefined) return;
+    const [, scope = '', path = url.pathname] = SCOPED.exec(url.pathname) ?? [];
+    const api = apiFor(scope);
 
-    if (url.pathname === '/emails' && request.method === 'POST') {
-      attempts += 1;
+    if (path === '/emails' && request.method === 'POST') {
+      api.attempts += 1;
+      const { mode } = api;
       if (!request.headers.authorization?.startsWith('Bearer re_')) {
         return json(response, 401, {
           statusCode: 401,
@@ -48,7 +73,7 @@ export function createStandIn() {
           message: 'Missing API key',
         });
       }
-      if (mode === 'timeout') return void held.push(response);
+      if (mode === 'timeout') return void api.held.push(response);
       if (mode === 'fail')
         return json(response, 500, {
           statusCode: 500,
@@ -71,19 +96,25 @@ export function createStandIn() {
         });
       const key = request.headers['idempotency-key'] as string | undefined;
       // Like Resend: a repeated idempotency key gets the first answer and sends nothing new.
-      if (key && byKey.has(key)) return json(response, 200, { id: byKey.get(key) });
-      const id = `stand-in-${sent.length + 1}`;
-      const email = JSON.parse(text) as Omit<SentEmail, 'idempotencyKey'> & { reply_to?: string };
-      sent.push({
-        ...email,
-        idempotencyKey: key,
-        ...(email.reply_to ? { replyTo: email.reply_to } : {}),
-      });
-      if (key) byKey.set(key, id);
+      let id = key ? api.byKey.get(key) : undefined;
+      if (!id) {
+        id = `stand-in-${api.sent.length + 1}`;
+        const email = JSON.parse(text) as Omit<SentEmail, 'idempotencyKey'> & {
+          reply_to?: string;
+        };
+        api.sent.push({
+          ...email,
+          idempotencyKey: key,
+          ...(email.reply_to ? { replyTo: email.reply_to } : {}),
+        });
+        if (key) api.byKey.set(key, id);
+      }
+      // The email is sent, but its answer never arrives: the caller must retry without a duplicate.
+      if (mode === 'lost-answer') return void api.held.push(response);
       return json(response, 200, { id });
     }
 
-    if (url.pathname === '/turnstile/siteverify' && request.method === 'POST') {
+    if (path === '/turnstile/siteverify' && request.method === 'POST') {
       const form = new URLSearchParams(text);
       const success = form.get('secret') === TURNSTILE_PASS && Boolean(form.get('response'));
       return json(response, 200, {
@@ -92,19 +123,19 @@ export function createStandIn() {
       });
     }
 
-    if (url.pathname === '/_control' && request.method === 'POST') {
+    if (path === '/_control' && request.method === 'POST') {
       const change = JSON.parse(text || '{}') as { mode?: EmailApiMode; reset?: boolean };
       if (change.reset) {
-        sent.length = 0;
-        byKey.clear();
-        attempts = 0;
+        api.sent.length = 0;
+        api.byKey.clear();
+        api.attempts = 0;
       }
-      if (change.mode) mode = change.mode;
-      for (const waiting of held.splice(0)) waiting.destroy();
-      return json(response, 200, { mode });
+      if (change.mode) api.mode = change.mode;
+      for (const waiting of api.held.splice(0)) waiting.destroy();
+      return json(response, 200, { mode: api.mode });
     }
 
-    if (url.pathname === '/_sent') return json(response, 200, { attempts, sent });
+    if (path === '/_sent') return json(response, 200, { attempts: api.attempts, sent: api.sent });
     json(response, 404, { message: 'unknown stand-in path' });
   });
 
@@ -117,7 +148,7 @@ export function createStandIn() {
       return `http://127.0.0.1:${address.port}`;
     },
     async close() {
-      for (const waiting of held.splice(0)) waiting.destroy();
+      for (const api of apis.values()) for (const waiting of api.held.splice(0)) waiting.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

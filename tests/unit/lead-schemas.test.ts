@@ -79,12 +79,21 @@ describe('the contact form refuses, with a message that says how to fix it', () 
       /Reload the page/,
     ],
     ['a page that is not a path', { page: 'https://evil.example/' }, 'page', /site path/],
+    ['a control character in a path', { referrer: '/blog/\u0000\u0007' }, 'referrer', /site path/],
     ['an extra field', { admin: '1' }, '_form', /does not take the field\(s\): admin/],
     ['a field from the other form', { stage: 'pilot' }, '_form', /stage/],
   ])('%s', (_case, change, field, message) => {
     const result = parseContact(change);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[field]).toMatch(message);
+  });
+
+  it('a field named __proto__, like any field the form does not have', () => {
+    const result = parseLeadForm('contact', [...entries(contact), ['__proto__', 'x']]);
+    expect(result).toEqual({
+      ok: false,
+      errors: { _form: expect.stringMatching(/does not take the field\(s\): __proto__/) },
+    });
   });
 
   it('a field sent twice', () => {

@@ -12,11 +12,11 @@ function post(body: BodyInit, headers: Record<string, string> = { 'content-type'
   return new Request('http://localhost/contact/send/', { method: 'POST', body, headers });
 }
 
-async function answer(request: Request) {
+async function answer(request: Request, from = `192.0.2.${++ip}`) {
   const pending: Promise<unknown>[] = [];
   const result = await answerLeadPost(request, 'contact', {
     formPath: '/contact/',
-    ip: `192.0.2.${++ip}`,
+    ip: from,
     waitUntil: (promise) => pending.push(promise),
   });
   await Promise.all(pending);
@@ -114,5 +114,30 @@ describe('requests no form of ours sends', () => {
     expect(state.status).toBe(status);
     expect(state.problem).toMatch(/\w+/);
     expect(await rows('SELECT id FROM leads')).toEqual([]);
+  });
+});
+
+describe('one address sending form after form', () => {
+  const json = { 'content-type': FORM, accept: 'application/json' };
+  // The sixth form within a minute from one address is over the limit (wrangler.jsonc).
+  async function overTheLimit(headers: Record<string, string>) {
+    const address = `198.51.100.${++ip}`;
+    for (let sent = 0; sent < 5; sent++) await answer(post(valid(), headers), address);
+    return answer(post(valid(), headers), address);
+  }
+
+  it('is told with 429 when to try again, in the JSON answer and its Retry-After header', async () => {
+    const response = (await overTheLimit(json)) as Response;
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('60');
+    expect(await response.json()).toMatchObject({ ok: false, message: /wait a minute/ });
+  });
+
+  it('without JavaScript gets the form back with 429, Retry-After and what was typed', async () => {
+    const state = (await overTheLimit({ 'content-type': FORM })) as FormPageState;
+    expect(state.status).toBe(429);
+    expect(state.headers['Retry-After']).toBe('60');
+    expect(state.problem).toMatch(/wait a minute.*still here/);
+    expect(state.values['message']).toMatch(/data platforms/);
   });
 });

@@ -3,32 +3,10 @@ import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deliverDueEmails, GIVE_UP_AFTER_MS } from '../../functions/email/deliver';
 import { transportFor } from '../../functions/email/transport';
-import { submitLead } from '../../functions/leads/submit';
-import {
-  assessmentEntries,
-  contactEntries,
-  emailApi,
-  NOW,
-  rows,
-  sentEmails,
-  testSettings,
-} from './helpers';
+import { NOW, rows, testSettings } from './helpers';
+import { at, clearLeads, MINUTE, outbox } from './outbox-helpers';
 
-const MINUTE = 60_000;
-const at = (ms: number) => new Date(NOW.getTime() + ms);
-const settings = testSettings({ RATE_LIMIT: 'off' });
-const sweepAt = (time: Date) => deliverDueEmails(env.DB, transportFor(settings), time);
-
-async function storeLeads(count: number): Promise<void> {
-  for (let index = 0; index < count; index++) {
-    const entries = index % 2 ? contactEntries() : assessmentEntries();
-    const outcome = await submitLead(
-      { form: index % 2 ? 'contact' : 'assessment', entries, ip: '198.51.100.1', now: NOW },
-      { db: env.DB, limiter: env.LEAD_RATE_LIMITER, settings },
-    );
-    expect(outcome.kind).toBe('accepted');
-  }
-}
+const { deliveriesPerEmail, emailApi, sentEmails, storeLeads, sweepAt } = outbox('delivery');
 
 async function statuses() {
   return rows<{
@@ -39,16 +17,9 @@ async function statuses() {
   }>('SELECT status, attempts, next_attempt_at, last_error FROM emails ORDER BY id');
 }
 
-/** How many times each stored email reached the API as a send (idempotent repeats excluded). */
-async function deliveriesPerEmail(): Promise<number[]> {
-  const { sent } = await sentEmails();
-  const ids = await rows<{ id: string }>('SELECT id FROM emails');
-  return ids.map(({ id }) => sent.filter((email) => email.idempotencyKey === `email-${id}`).length);
-}
-
 beforeEach(async () => {
-  await env.DB.batch([env.DB.prepare('DELETE FROM emails'), env.DB.prepare('DELETE FROM leads')]);
-  await emailApi({ mode: 'ok', reset: true });
+  await clearLeads();
+  await emailApi('ok', true);
 });
 
 describe('with the email API up', () => {
@@ -78,7 +49,7 @@ describe.each([
 ])('when the email API %s', (_case, mode, error) => {
   it('the emails stay pending, back off, and go exactly once after it recovers', async () => {
     await storeLeads(2);
-    await emailApi({ mode });
+    await emailApi(mode);
     expect(await sweepAt(NOW)).toMatchObject({ sent: 0, retry: 4 });
     const pending = await statuses();
     expect(pending.every((email) => email.status === 'pending' && email.attempts === 1)).toBe(true);
@@ -88,7 +59,7 @@ describe.each([
     // Not yet due: a sweep half a minute later leaves them alone.
     expect(await sweepAt(at(MINUTE / 2))).toMatchObject({ sent: 0, retry: 0 });
 
-    await emailApi({ mode: 'ok' });
+    await emailApi('ok');
     expect(await sweepAt(at(MINUTE))).toMatchObject({ sent: 4 });
     expect(await sweepAt(at(10 * MINUTE))).toMatchObject({ sent: 0 });
     expect(await deliveriesPerEmail()).toEqual([1, 1, 1, 1]);
@@ -98,7 +69,7 @@ describe.each([
 describe('retry policy', () => {
   it('waits as long as a 429 asks before trying again', async () => {
     await storeLeads(1);
-    await emailApi({ mode: 'rate-limit' });
+    await emailApi('rate-limit');
     await sweepAt(NOW);
     const [first] = await statuses();
     expect(first!.next_attempt_at).toBe(at(2 * MINUTE).toISOString());
@@ -106,7 +77,7 @@ describe('retry policy', () => {
 
   it('keeps retrying through a day-long outage, then delivers once', async () => {
     await storeLeads(1);
-    await emailApi({ mode: 'fail' });
+    await emailApi('fail');
     let sweeps = 0;
     for (let time = 0; time <= 24 * 60 * MINUTE; time += 5 * MINUTE) {
       await sweepAt(at(time));
@@ -116,14 +87,14 @@ describe('retry policy', () => {
     // Backoff caps at an hour: a day of outage costs each email about thirty attempts, not 288.
     expect(attempts.every((count) => count > 20 && count < 40)).toBe(true);
     expect(sweeps).toBe(289);
-    await emailApi({ mode: 'ok' });
+    await emailApi('ok');
     await sweepAt(at(25 * 60 * MINUTE));
     expect(await deliveriesPerEmail()).toEqual([1, 1]);
   });
 
   it('marks an email failed, and reports it, when the API refuses it for good', async () => {
     await storeLeads(1);
-    await emailApi({ mode: 'reject' });
+    await emailApi('reject');
     expect(await sweepAt(NOW)).toMatchObject({ failed: 2 });
     expect((await statuses()).map((email) => email.status)).toEqual(['failed', 'failed']);
     expect(await sweepAt(at(60 * MINUTE))).toMatchObject({ sent: 0, failed: 0 });
@@ -131,7 +102,7 @@ describe('retry policy', () => {
 
   it('gives up after three days of failures but keeps the email and its error', async () => {
     await storeLeads(1);
-    await emailApi({ mode: 'fail' });
+    await emailApi('fail');
     await sweepAt(at(GIVE_UP_AFTER_MS));
     const failed = await statuses();
     expect(failed.map((email) => email.status)).toEqual(['failed', 'failed']);
@@ -142,7 +113,7 @@ describe('retry policy', () => {
 describe('without a Resend key', () => {
   it('captures emails locally in development instead of sending them', async () => {
     await storeLeads(1);
-    const local = testSettings({ RESEND_API_KEY: '' });
+    const local = testSettings({ RESEND_API_KEY: '' }, 'delivery');
     await deliverDueEmails(env.DB, transportFor({ ...local, RESEND_API_KEY: undefined }), NOW);
     expect((await statuses()).map((email) => email.status)).toEqual(['captured', 'captured']);
     expect((await sentEmails()).attempts).toBe(0);
@@ -151,7 +122,7 @@ describe('without a Resend key', () => {
   it('never pretends in production: the emails wait, with the reason recorded', async () => {
     await storeLeads(1);
     const production = {
-      ...testSettings({ ENVIRONMENT: 'production' }),
+      ...testSettings({ ENVIRONMENT: 'production' }, 'delivery'),
       RESEND_API_KEY: undefined,
     };
     await deliverDueEmails(env.DB, transportFor(production), NOW);

@@ -7,12 +7,14 @@ import { CONSENT } from '../../src/lib/leads/consent';
 import { readSettings, type Settings } from '../../functions/settings';
 
 export const standInUrl = () => inject('standInUrl');
+/** The stand-in's email API for one scope: test files that change its mode each use their own. */
+const emailApiUrl = (scope: string) => (scope ? `${standInUrl()}/t/${scope}` : standInUrl());
 
-export function testSettings(overrides: Record<string, string> = {}): Settings {
+export function testSettings(overrides: Record<string, string> = {}, scope = ''): Settings {
   return readSettings({
     ...env,
     RESEND_API_KEY: 're_test_key',
-    RESEND_BASE_URL: standInUrl(),
+    RESEND_BASE_URL: emailApiUrl(scope),
     TURNSTILE_VERIFY_URL: `${standInUrl()}/turnstile/siteverify`,
     EMAIL_TIMEOUT_MS: '300',
     ...overrides,
@@ -74,12 +76,12 @@ export function contactEntries(
   );
 }
 
-export async function emailApi(change: { mode?: EmailApiMode; reset?: boolean }) {
-  await fetch(`${standInUrl()}/_control`, { method: 'POST', body: JSON.stringify(change) });
+export async function emailApi(change: { mode?: EmailApiMode; reset?: boolean }, scope = '') {
+  await fetch(`${emailApiUrl(scope)}/_control`, { method: 'POST', body: JSON.stringify(change) });
 }
 
-export async function sentEmails(): Promise<{ attempts: number; sent: SentEmail[] }> {
-  return (await fetch(`${standInUrl()}/_sent`)).json();
+export async function sentEmails(scope = ''): Promise<{ attempts: number; sent: SentEmail[] }> {
+  return (await fetch(`${emailApiUrl(scope)}/_sent`)).json();
 }
 
 export async function rows<T>(sql: string, ...binds: unknown[]): Promise<T[]> {

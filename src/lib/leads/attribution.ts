@@ -7,7 +7,10 @@ const path = z
   .string()
   .trim()
   .max(500)
-  .refine((value) => value === '' || /^\/[^\s]*$/.test(value), { error: 'Expected a site path.' })
+  // No spaces or control characters: a path goes into stored columns and the links of an email.
+  .refine((value) => value === '' || /^\/[^\s\u0000-\u001f\u007f-\u009f]*$/.test(value), {
+    error: 'Expected a site path.',
+  })
   .optional()
   .transform((value) => value || undefined);
 

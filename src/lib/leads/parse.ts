@@ -12,7 +12,8 @@ type Entries = Iterable<[string, FormDataEntryValue]>;
 
 /** Form entries as a plain record. A field sent twice is refused: no form of ours repeats one. */
 export function entriesToRecord(entries: Entries): ParseResult<Record<string, string>> {
-  const record: Record<string, string> = {};
+  // No prototype: "__proto__" is then a field name like any other, refused as unknown.
+  const record: Record<string, string> = Object.create(null);
   const repeated = new Set<string>();
   for (const [name, value] of entries) {
     if (typeof value !== 'string') {
