@@ -3,10 +3,8 @@
 // that every accepted lead was stored. Not a test: figures vary with the machine.
 //
 // Usage: npm run build && npm run bench:leads [-- --requests 500 --concurrency 20]
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startWorker } from './lib/worker-server.mjs';
 
 const arg = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -15,8 +13,6 @@ const arg = (name, fallback) => {
 const REQUESTS = arg('requests', 500);
 const CONCURRENCY = arg('concurrency', 20);
 const PORT = arg('port', 4600);
-const origin = `http://127.0.0.1:${PORT}`;
-const state = mkdtempSync(join(tmpdir(), 'nyarro-bench-'));
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -69,54 +65,14 @@ function leadBody(index) {
   }).toString();
 }
 
-async function waitForServer() {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`${origin}/api/health/`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the Worker did not start within a minute');
-}
-
-execFileSync(
-  'npx',
-  ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state],
-  {
-    stdio: 'ignore',
-    env: { ...process.env, CI: 'true' },
-  },
-);
-const server = spawn(
-  'npx',
-  [
-    'wrangler',
-    'dev',
-    '--config',
-    'dist/server/wrangler.json',
-    '--port',
-    String(PORT),
-    '--ip',
-    '127.0.0.1',
-    '--persist-to',
-    state,
-    '--log-level',
-    'error',
-    // Spam limits lifted: every request comes from one address within seconds.
-    '--var',
-    'RATE_LIMIT:off',
-    '--var',
-    'MIN_FILL_SECONDS:0',
-    '--var',
-    'ENVIRONMENT:development',
-  ],
-  { stdio: 'ignore', detached: true },
-);
+// Spam limits lifted: every request comes from one address within seconds.
+const worker = await startWorker({
+  port: PORT,
+  vars: { RATE_LIMIT: 'off', MIN_FILL_SECONDS: '0', ENVIRONMENT: 'development' },
+});
+const { origin, state } = worker;
 
 try {
-  await waitForServer();
   console.log(
     `${REQUESTS} requests per run, ${CONCURRENCY} concurrent clients, workerd on ${origin}\n`,
   );
@@ -177,6 +133,5 @@ try {
   console.log(counts.leads === accepted ? 'no lead lost' : `LOST ${accepted - counts.leads} LEADS`);
   process.exitCode = counts.leads === accepted && lead.failures === 0 ? 0 : 1;
 } finally {
-  process.kill(-server.pid, 'SIGTERM');
-  rmSync(state, { recursive: true, force: true });
+  worker.stop();
 }
