@@ -15,6 +15,11 @@ export default defineConfig({
   trailingSlash: 'always',
   // No feature of ours uses Astro sessions; without this the adapter would require a KV binding.
   session: false,
+  build: {
+    // Open Graph images are drawn on worker threads (src/og/pool.ts): pages keep rendering while
+    // the images are drawn on every core.
+    concurrency: 4,
+  },
   adapter: cloudflare({
     // Prerendering in Node is an order of magnitude faster than in workerd for the same pages,
     // and static pages use nothing of the Workers runtime; on-demand routes still run in workerd.
