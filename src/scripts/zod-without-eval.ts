@@ -1,5 +1,5 @@
 // The pages' CSP refuses eval. Zod probes for it when a schema is built, to compile faster checks,
 // and browsers report even a refused probe as a policy violation. Import this before any schema.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 z.config({ jitless: true });

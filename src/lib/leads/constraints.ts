@@ -1,6 +1,6 @@
 // HTML constraint attributes read from a field's zod schema, so the browser's own checks
 // (required, maxlength, type="email") always agree with the server's.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export interface FieldConstraints {
   required: boolean;
@@ -18,6 +18,14 @@ interface Def {
   out?: z.core.$ZodType;
   format?: string;
   entries?: Record<string, string>;
+  checks?: z.core.$ZodCheck[];
+}
+
+/** What a length check records in its definition (zod and zod/mini build the same checks). */
+interface LengthCheck {
+  check: string;
+  minimum?: number;
+  maximum?: number;
 }
 
 function walk(schema: z.core.$ZodType, found: FieldConstraints): void {
@@ -40,15 +48,12 @@ function walk(schema: z.core.$ZodType, found: FieldConstraints): void {
       break;
     case 'string': {
       if (def.format === 'email') found.email = true;
-      // zod's string schemas expose their length checks as minLength / maxLength (null if unset).
-      const { minLength, maxLength } = schema as {
-        minLength?: number | null;
-        maxLength?: number | null;
-      };
-      if (typeof minLength === 'number')
-        found.minLength = Math.max(found.minLength ?? 0, minLength);
-      if (typeof maxLength === 'number') {
-        found.maxLength = Math.min(found.maxLength ?? Infinity, maxLength);
+      for (const check of def.checks ?? []) {
+        const { check: kind, minimum, maximum } = check._zod.def as LengthCheck;
+        if (kind === 'min_length') found.minLength = Math.max(found.minLength ?? 0, minimum!);
+        if (kind === 'max_length') {
+          found.maxLength = Math.min(found.maxLength ?? Infinity, maximum!);
+        }
       }
       break;
     }

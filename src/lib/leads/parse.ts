@@ -1,6 +1,6 @@
 // Turns a submitted form into a validated lead or into messages a person can act on.
 // Used by the page script before sending and by the server on every request.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { LEAD_FORMS, type LeadForm } from './schemas';
 
 /** One message per field name; `_form` holds problems that belong to no single field. */

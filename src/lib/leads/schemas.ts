@@ -1,6 +1,6 @@
 // One schema per form: it types the form, gives the inputs their HTML constraints, checks the
-// form in the browser and parses every request on the server. Ships to the browser: zod only.
-import { z } from 'zod';
+// form in the browser and parses every request on the server. Ships to the browser: zod/mini only.
+import * as z from 'zod/mini';
 import { attributionShape } from './attribution';
 import { CONSENT } from './consent';
 import {
@@ -36,9 +36,10 @@ export const assessmentSchema = z.strictObject({
   goals: multiLine('what you want to achieve', 10, 3000),
   timeline: choice(TIMELINES.values, 'Choose when you would like to start.'),
   region: choice(REGIONS.values, 'Choose your country or region.'),
-  phone: optionalSingleLine('phone number', 40).refine(
-    (value) => value === undefined || /^\+?[0-9 ()./-]{6,40}$/.test(value),
-    { error: 'Enter a phone number with digits only, for example +91 141 555 0100.' },
+  phone: optionalSingleLine('phone number', 40).check(
+    z.refine((value) => value === undefined || /^\+?[0-9 ()./-]{6,40}$/.test(value), {
+      error: 'Enter a phone number with digits only, for example +91 141 555 0100.',
+    }),
   ),
   consent: consentToContact,
   marketing: optionalCheckbox,

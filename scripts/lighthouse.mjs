@@ -1,0 +1,91 @@
+// Lighthouse over the built site served by workerd: each page type, mobile emulation with the
+// default simulated throttling, three runs, judged on the median of each figure. Exits non-zero
+// when a page misses its budget (scripts/budgets.mjs). Reports are kept in reports/lighthouse/.
+//
+// Usage: npm run lighthouse  (builds first), or after a build: node scripts/lighthouse.mjs [--port 4430]
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { LIGHTHOUSE, PAGE_TYPES } from './budgets.mjs';
+import { startWorker } from './lib/worker-server.mjs';
+import { judge, medianOf } from './lib/lighthouse-judge.mjs';
+
+const portArg = process.argv.indexOf('--port');
+const PORT = portArg > 0 ? Number(process.argv[portArg + 1]) : 4430;
+const OUT = 'reports/lighthouse';
+const CATEGORIES = Object.keys(LIGHTHOUSE.minScore);
+const MAX_RETRIES = 3;
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+const worker = await startWorker({ port: PORT });
+// Debian's Chromium: this machine cannot download a browser. Root needs --no-sandbox.
+const chrome = await launch({
+  chromePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'],
+});
+
+const results = [];
+try {
+  for (const page of PAGE_TYPES) {
+    const runs = [];
+    for (let attempt = 1; runs.length < LIGHTHOUSE.runs; attempt++) {
+      const { lhr, report } = await lighthouse(`${worker.origin}${page.path}`, {
+        port: chrome.port,
+        output: ['json', 'html'],
+        logLevel: 'error',
+        onlyCategories: CATEGORIES,
+        // Not part of any score, and slow to take on a small machine.
+        disableFullPageScreenshot: true,
+        // The 404 page is measured as served, with its 404 status.
+        ignoreStatusCode: page.status === 404,
+      });
+      const name = `${page.type.replaceAll(' ', '-')}-${attempt}`;
+      writeFileSync(join(OUT, `${name}.report.json`), report[0]);
+      writeFileSync(join(OUT, `${name}.report.html`), report[1]);
+      // A run the browser could not finish (a page "stopped responding" while the machine was
+      // busy) measures nothing about the page: try again, a few times at most.
+      if (lhr.runtimeError) {
+        console.warn(`${page.path} run ${attempt}: ${lhr.runtimeError.message}`);
+        if (attempt >= LIGHTHOUSE.runs + MAX_RETRIES) throw new Error(`${page.path}: no result`);
+        continue;
+      }
+      runs.push(lhr);
+    }
+    const median = medianOf(runs, CATEGORIES, Object.keys(LIGHTHOUSE.maxMetric));
+    results.push({ ...page, median, ...judge(median, runs, page) });
+  }
+} finally {
+  chrome.kill();
+  worker.stop();
+}
+
+const cell = (value, width) => String(value).padStart(width);
+console.log(
+  `\nLighthouse ${LIGHTHOUSE.runs} runs per page, median; mobile, simulated throttling\n` +
+    `${'page'.padEnd(16)} perf  a11y    bp   seo    FCP ms    LCP ms  TBT ms      CLS`,
+);
+for (const { type, median } of results) {
+  const s = median.scores;
+  const m = median.metrics;
+  console.log(
+    `${type.padEnd(16)}${cell(s.performance, 5)}${cell(s.accessibility, 6)}${cell(s['best-practices'], 6)}${cell(s.seo, 6)}` +
+      `${cell(Math.round(m['first-contentful-paint']), 10)}${cell(Math.round(m['largest-contentful-paint']), 10)}` +
+      `${cell(Math.round(m['total-blocking-time']), 8)}${cell(m['cumulative-layout-shift'].toFixed(3), 9)}`,
+  );
+}
+writeFileSync(join(OUT, 'summary.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const lines = (key) =>
+  results.flatMap((result) => result[key].map((line) => `${result.type}: ${line}`));
+const byDesign = lines('byDesign');
+if (byDesign.length)
+  console.log(`\nmissed by design (see scripts/budgets.mjs)\n  ${byDesign.join('\n  ')}`);
+const misses = lines('misses');
+console.log(
+  misses.length ? `\nOVER BUDGET\n  ${misses.join('\n  ')}` : '\nevery page within budget',
+);
+console.log(`reports: ${OUT}/`);
+process.exitCode = misses.length ? 1 : 0;

@@ -1,0 +1,28 @@
+// Makes the font file the site serves (src/assets/fonts/inter.mjs says what it keeps) from the
+// @fontsource-variable/inter package. Run after upgrading that package; commit the result.
+//
+// Usage: node scripts/subset-font.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import subsetFont from 'subset-font';
+import { INTER } from '../src/assets/fonts/inter.mjs';
+
+/** "U+0000-00FF" and "U+0131" as the characters they name. */
+function charactersIn(ranges) {
+  return ranges
+    .flatMap((range) => {
+      const [first, last = first] = range.trim().replace('U+', '').split('-');
+      const [from, to] = [parseInt(first, 16), parseInt(last, 16)];
+      return Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i));
+    })
+    .join('');
+}
+
+const source = readFileSync(createRequire(import.meta.url).resolve(INTER.source));
+const cut = await subsetFont(source, charactersIn(INTER.unicodeRange), {
+  targetFormat: 'woff2',
+  keepFeatures: INTER.features,
+  variationAxes: { wght: { ...INTER.weight, default: 400 } },
+});
+writeFileSync(INTER.file, cut);
+console.log(`${INTER.file}: ${cut.length} bytes (from ${source.length})`);
