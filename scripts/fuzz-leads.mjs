@@ -12,13 +12,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { isPlainAddress, markupProblems, textProblems } from '../tests/hostile/email-checks.ts';
 import { MARKUP } from '../tests/hostile/payloads.ts';
-import {
-  FORM_TYPE,
-  hostilePost,
-  POST_PATH,
-  toRequest,
-  validEntries,
-} from '../tests/hostile/requests.ts';
+import { FORM_TYPE, POST_PATH, toRequest, validEntries } from '../tests/hostile/posts.ts';
+import { hostilePost } from '../tests/hostile/requests.ts';
 import { numberArg, startLocalWorker } from './local-worker.mjs';
 
 const COUNT = numberArg('count', 500);

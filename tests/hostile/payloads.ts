@@ -62,7 +62,8 @@ export const UNICODE = [
   '\u{10ffff}',
 ];
 
-const INJECTION = [
+/** Attempts on what reads the text: SQL, templates, paths, entities, object keys. */
+export const INJECTION = [
   "'; DROP TABLE leads; --",
   '" OR 1=1 --',
   '{{7*7}}',
@@ -98,6 +99,11 @@ export const hostileText = fc
     ),
     { minLength: 1, maxLength: 5 },
   )
+  .map((parts) => parts.join(''));
+
+/** Hostile but printable: what a person could paste into a text field and we should accept. */
+export const printableHostileText = fc
+  .array(fc.constantFrom(...MARKUP, ...UNICODE, ...INJECTION), { minLength: 1, maxLength: 2 })
   .map((parts) => parts.join(''));
 
 /** Text around and far beyond every length limit, in one- to four-byte characters. */

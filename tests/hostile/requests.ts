@@ -1,95 +1,20 @@
-// Hostile form posts, described as data so that two runners can send them: the property tests
-// hand them to the pipeline inside workerd, scripts/fuzz-leads.mjs posts them to the running Worker.
+// Hostile form posts as fast-check generators: hostile text in our own fields, bodies no browser
+// sends, and bodies far over every limit. Shared by the property tests in workerd and the HTTP fuzz.
 import fc from 'fast-check';
-import { CONSENT } from '../../src/lib/leads/consent.ts';
-import { foreignFieldName, hostileText, oversizedText } from './payloads.ts';
-
-export type LeadForm = 'assessment' | 'contact';
-export type Entry = [name: string, value: string];
-
-export type HostileBody =
-  | { encoding: 'urlencoded'; entries: Entry[] }
-  | { encoding: 'multipart'; entries: Entry[]; file: boolean }
-  | { encoding: 'raw'; contentType: string | undefined; text: string };
-
-export interface HostilePost {
-  form: LeadForm;
-  body: HostileBody;
-  /** Accept: application/json, as the page script asks; otherwise the HTML form path. */
-  json: boolean;
-}
-
-export const FORM_TYPE = 'application/x-www-form-urlencoded';
-
-/** Where each form posts. */
-export const POST_PATH: Record<LeadForm, string> = {
-  assessment: '/assessment/request/',
-  contact: '/contact/send/',
-};
-
-const ATTRIBUTION = ['page', 'referrer', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term'];
-const SIGNALS = ['utm_content', 'tz', 'consentVersion', 'website', 'startedAt'];
-const HIDDEN = [...ATTRIBUTION, ...SIGNALS, 'cf-turnstile-response'];
-
-/** Every field each form takes. */
-export const FIELDS: Record<LeadForm, string[]> = {
-  contact: ['name', 'email', 'company', 'topic', 'message', 'consent', ...HIDDEN],
-  assessment: [
-    'name',
-    'email',
-    'company',
-    'role',
-    'companySize',
-    'industry',
-    'stage',
-    'goals',
-    'timeline',
-    'region',
-    'phone',
-    'consent',
-    'marketing',
-    ...HIDDEN,
-  ],
-};
-
-/** Fields whose text reaches an email or a stored column as it was typed. */
-export const DISPLAYED: Record<LeadForm, string[]> = {
-  contact: ['name', 'email', 'company', 'message', ...ATTRIBUTION],
-  assessment: ['name', 'email', 'company', 'role', 'goals', 'phone', ...ATTRIBUTION],
-};
-
-/** A form as a person sends it without JavaScript (so no fill-time signal). */
-export function validEntries(form: LeadForm): Entry[] {
-  const common = { consent: 'on', consentVersion: CONSENT.version, page: `/${form}/` };
-  const values: Record<string, string> =
-    form === 'contact'
-      ? {
-          name: 'Ravi Mehta',
-          email: 'ravi@example.org',
-          company: 'Mehta Data',
-          topic: 'partnership',
-          message: 'We build data platforms and would like to talk about working together.',
-          ...common,
-        }
-      : {
-          name: 'Asha Rao',
-          email: 'asha@acme.example',
-          company: 'Acme Ltd',
-          role: 'Head of Data',
-          companySize: '250-999',
-          industry: 'manufacturing',
-          stage: 'pilot-stuck',
-          goals: 'Our demand forecasting pilot works, but nobody can run it in production.',
-          timeline: 'quarter',
-          region: 'india',
-          phone: '+91 141 555 0100',
-          marketing: 'on',
-          referrer: '/blog/why-ai-pilots-stall/',
-          utm_source: 'newsletter',
-          ...common,
-        };
-  return Object.entries(values);
-}
+import { foreignFieldName, hostileText, oversizedText, printableHostileText } from './payloads.ts';
+import {
+  BOUNDARY,
+  DISPLAYED,
+  FIELDS,
+  FORM_TYPE,
+  MULTIPART_TYPE,
+  multipartText,
+  validEntries,
+  type Entry,
+  type HostileBody,
+  type HostilePost,
+  type LeadForm,
+} from './posts.ts';
 
 type Change =
   | { op: 'set' | 'append' | 'prepend' | 'repeat'; field: string; value: string }
@@ -152,25 +77,33 @@ export function hostileFieldsPost(value: fc.Arbitrary<string> = hostileText) {
     }));
 }
 
-const BOUNDARY = '----fuzz7MA4YWxkTrZu0gW';
-export const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
-
-/** A multipart body as a browser encodes it: line breaks as CRLF, quotes and breaks in names escaped. */
-function multipartText(entries: Entry[], file = false): string {
-  const crlf = (text: string) => text.replace(/\r\n|\r|\n/g, '\r\n');
-  const name = (text: string) =>
-    crlf(text).replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22');
-  const parts = entries.map(
-    ([field, value]) =>
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name(field)}"\r\n\r\n${crlf(value)}\r\n`,
-  );
-  if (file) {
-    parts.push(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="attachment"; filename="x.html"\r\n` +
-        'Content-Type: text/html\r\n\r\n<script>alert(1)</script>\r\n',
-    );
-  }
-  return `${parts.join('')}--${BOUNDARY}--\r\n`;
+/** Markup, scripts and odd Unicode pasted into the fields people type in: mostly accepted. */
+export function pastedTextPost() {
+  return fc
+    .constantFrom<LeadForm>('contact', 'assessment')
+    .chain((form) => {
+      const typed = DISPLAYED[form].filter((field) => field !== 'email' && field !== 'phone');
+      const change = fc.record({
+        op: fc.constantFrom('append' as const, 'prepend' as const),
+        field: fc.constantFrom(...typed),
+        value: printableHostileText,
+      });
+      return fc.record({
+        form: fc.constant(form),
+        entries: fc
+          .array(change, { minLength: 1, maxLength: 3 })
+          .map((list) => list.reduce(apply, validEntries(form))),
+        multipart: fc.boolean(),
+        json: fc.boolean(),
+      });
+    })
+    .map(({ form, entries, multipart, json }): HostilePost => ({
+      form,
+      json,
+      body: multipart
+        ? { encoding: 'multipart', entries, file: false }
+        : { encoding: 'urlencoded', entries },
+    }));
 }
 
 const BAD_PERCENT = [
@@ -269,31 +202,12 @@ export function oversizedPost() {
   return hostileFieldsPost(oversizedText);
 }
 
-/** Everything above, mostly hostile fields since those reach the deepest. */
+/** Everything above; a third of it gets through to the emails, whose checks then mean something. */
 export function hostilePost(): fc.Arbitrary<HostilePost> {
   return fc.oneof(
-    { weight: 5, arbitrary: hostileFieldsPost() },
+    { weight: 4, arbitrary: hostileFieldsPost() },
+    { weight: 3, arbitrary: pastedTextPost() },
     { weight: 3, arbitrary: malformedPost() },
     { weight: 1, arbitrary: oversizedPost() },
   );
-}
-
-/** The post as a Request, built the way a browser or a script would send it. */
-export function toRequest(url: string, post: HostilePost, headers: Record<string, string> = {}) {
-  const all = new Headers(headers);
-  if (post.json) all.set('accept', 'application/json');
-  let text: string;
-  if (post.body.encoding === 'urlencoded') {
-    text = new URLSearchParams(post.body.entries).toString();
-    all.set('content-type', FORM_TYPE);
-  } else if (post.body.encoding === 'multipart') {
-    text = multipartText(post.body.entries, post.body.file);
-    all.set('content-type', MULTIPART_TYPE);
-  } else {
-    text = post.body.text;
-    if (post.body.contentType !== undefined) all.set('content-type', post.body.contentType);
-  }
-  // Bytes, not a string: a string body would get text/plain from the Request constructor.
-  const body = new TextEncoder().encode(text);
-  return new Request(url, { method: 'POST', body, headers: all });
 }

@@ -1,7 +1,7 @@
 // A form POST as the browser sends it, answered as the visitor will see it.
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerLeadPost, type FormPageState } from '../../functions/leads/answers';
+import { answerLeadPost, jsonFor, type FormPageState } from '../../functions/leads/answers';
 import { MAX_BODY_BYTES } from '../../functions/leads/http';
 import { contactEntries, rows } from './helpers';
 
@@ -139,5 +139,17 @@ describe('one address sending form after form', () => {
     expect(state.headers['Retry-After']).toBe('60');
     expect(state.problem).toMatch(/wait a minute.*still here/);
     expect(state.values['message']).toMatch(/data platforms/);
+  });
+});
+
+describe('a post Turnstile could not confirm (with TURNSTILE_SECRET_KEY set)', () => {
+  it('is refused with 403 and told to complete the check', async () => {
+    const refused = { outcome: { kind: 'turnstile-failed' as const }, values: { name: 'Ravi' } };
+    const response = jsonFor(refused, 'sales@example.com');
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/complete the check/),
+    });
   });
 });

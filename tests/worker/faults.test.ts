@@ -12,12 +12,15 @@ import { contactEntries, NOW, rows } from './helpers';
 import { at, clearLeads, emailStatuses, MINUTE, outbox } from './outbox-helpers';
 
 const HOUR = 60 * MINUTE;
-// A short timeout: the day below has a few dozen calls that never get an answer.
-const api = outbox('faults', { EMAIL_TIMEOUT_MS: '100' });
+// The day below has a few dozen calls that never get an answer: a short timeout keeps it quick.
+const day = outbox('faults-day', { EMAIL_TIMEOUT_MS: '100' });
+// Elsewhere a generous one, so that a busy machine adds no retries the test did not plan.
+const api = outbox('faults', { EMAIL_TIMEOUT_MS: '5000' });
 const once = (ids: string[]) => ids.map(() => 1);
 
 beforeEach(async () => {
   await clearLeads();
+  await day.emailApi('ok', true);
   await api.emailApi('ok', true);
 });
 
@@ -33,22 +36,23 @@ describe('an email API outage that changes face through a day', () => {
   ];
 
   it('500s, 429s with Retry-After, timeouts and lost answers, then recovery: each email sent once', async () => {
-    const ids = await api.storeLeads(4);
+    const ids = await day.storeLeads(4);
     let mode: EmailApiMode = 'ok';
-    for (let time = 0; time <= 25 * HOUR; time += 5 * MINUTE) {
+    // Three hours of recovery: a call that still times out on a busy machine is retried within them.
+    for (let time = 0; time <= 27 * HOUR; time += 5 * MINUTE) {
       const now = DAY.findLast(([fromHour]) => time >= fromHour * HOUR)![1];
-      if (now !== mode) await api.emailApi((mode = now));
+      if (now !== mode) await day.emailApi((mode = now));
       if (time === 14 * HOUR) {
         // The API has sent every email, yet none of their answers came back: still pending here.
-        expect((await api.sentEmails()).sent).toHaveLength(ids.length);
+        expect((await day.sentEmails()).sent).toHaveLength(ids.length);
         expect(await emailStatuses()).toEqual(ids.map(() => 'pending'));
       }
-      await api.sweepAt(at(time));
+      await day.sweepAt(at(time));
     }
-    expect(await api.deliveriesPerEmail()).toEqual(once(ids));
+    expect(await day.deliveriesPerEmail()).toEqual(once(ids));
     expect(await emailStatuses()).toEqual(ids.map(() => 'sent'));
     // Backoff keeps a day of outage to about one call per email an hour, not one a sweep.
-    const { attempts } = await api.sentEmails();
+    const { attempts } = await day.sentEmails();
     expect(attempts).toBeGreaterThan(ids.length * 20);
     expect(attempts).toBeLessThan(ids.length * 40);
   });

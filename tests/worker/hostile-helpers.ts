@@ -6,7 +6,7 @@ import { answerLeadPost, type FormPageState } from '../../functions/leads/answer
 import { ROUTING } from '../../functions/leads/routing';
 import { parseLeadForm } from '../../src/lib/leads/parse';
 import { isPlainAddress, markupProblems, textProblems } from '../hostile/email-checks';
-import { POST_PATH, toRequest, type HostilePost } from '../hostile/requests';
+import { POST_PATH, toRequest, type HostilePost } from '../hostile/posts';
 import { rows } from './helpers';
 
 /** Runs per property (FUZZ_RUNS, default 100) and a seed to replay a failure (FUZZ_SEED). */
