@@ -117,7 +117,8 @@ function streamedBody(origin) {
 function checkStoredEmails(worker) {
   const emails = worker.query(
     `SELECT e.kind, e.to_addresses AS toAddresses, e.reply_to AS replyTo, e.subject, e.html,
-       e.text, l.email, l.route_team AS team FROM emails e JOIN leads l ON l.id = e.lead_id`,
+       e.text, l.email, l.route_team AS team, l.owner_email AS owner
+     FROM emails e JOIN leads l ON l.id = e.lead_id`,
   );
   for (const email of emails) {
     const where = `stored ${email.kind} for ${JSON.stringify(email.email)}`;
@@ -127,7 +128,10 @@ function checkStoredEmails(worker) {
       ...(isPlainAddress(email.email) ? [] : ['not one plain address']),
     ];
     const sales = email.kind === 'sales-notification';
-    const to = sales ? ROUTING.teams[email.team]?.inboxes : [email.email];
+    // The sales notification goes to the lead's owner (a member of its team) and the team inboxes.
+    const team = ROUTING.teams[email.team];
+    const to = sales ? [email.owner, ...(team?.inboxes ?? [])] : [email.email];
+    if (sales && !team?.members.some((member) => member.email === email.owner)) found.push('owner');
     if (JSON.stringify(JSON.parse(email.toAddresses)) !== JSON.stringify(to)) found.push('to');
     if (email.replyTo !== (sales ? email.email : null)) found.push('reply-to');
     for (const problem of found) problems.push(`${where}: ${problem}`);

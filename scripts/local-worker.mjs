@@ -43,12 +43,14 @@ async function waitForServer(origin, server) {
  * The built Worker on 127.0.0.1:port with `vars` over its wrangler settings; its cron trigger can
  * be fired (the sweep) and its D1 read back. Call stop() when done, also after a failure.
  */
-export async function startLocalWorker({ port, vars = {} }) {
+export async function startLocalWorker({ port, vars: extra = {} }) {
   if (!existsSync(CONFIG)) throw new Error(`${CONFIG} is missing: run \`npm run build\` first`);
   const settings = JSON.parse(readFileSync(CONFIG, 'utf8')).vars ?? {};
   const state = mkdtempSync(join(tmpdir(), 'nyarro-worker-'));
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
   const origin = `http://127.0.0.1:${port}`;
+  // Links in emails point at this server, whatever .dev.vars says for `npm start`.
+  const vars = { SITE_URL: origin, ...extra };
   const server = spawn(
     'npx',
     [
