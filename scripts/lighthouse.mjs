@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { LIGHTHOUSE, PAGE_TYPES } from './budgets.mjs';
-import { startWorker } from './lib/worker-server.mjs';
+import { isUp, startWorker } from './lib/worker-server.mjs';
 import { judge, medianOf } from './lib/lighthouse-judge.mjs';
 
 const portArg = process.argv.indexOf('--port');
@@ -20,28 +20,37 @@ const MAX_RETRIES = 3;
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
-const worker = await startWorker({ port: PORT });
+const LOG = join(OUT, 'wrangler.log');
+let worker = await startWorker({ port: PORT, log: LOG });
 // Debian's Chromium: this machine cannot download a browser. Root needs --no-sandbox.
 const chrome = await launch({
   chromePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'],
 });
 
+/** One Lighthouse run of `path`, reports as [json, html]. */
+const audit = (path, status) =>
+  lighthouse(`${worker.origin}${path}`, {
+    port: chrome.port,
+    output: ['json', 'html'],
+    logLevel: 'error',
+    onlyCategories: CATEGORIES,
+    // Not part of any score, and slow to take on a small machine.
+    disableFullPageScreenshot: true,
+    // The 404 page is measured as served, with its 404 status.
+    ignoreStatusCode: status === 404,
+  });
+
 const results = [];
 try {
+  // The first run after a start pays for a cold browser and cold Worker routes, which is not
+  // the pages' cost: each page is fetched once and one Lighthouse run is thrown away.
+  for (const page of PAGE_TYPES) await (await fetch(`${worker.origin}${page.path}`)).text();
+  await audit(PAGE_TYPES[0].path);
   for (const page of PAGE_TYPES) {
     const runs = [];
     for (let attempt = 1; runs.length < LIGHTHOUSE.runs; attempt++) {
-      const { lhr, report } = await lighthouse(`${worker.origin}${page.path}`, {
-        port: chrome.port,
-        output: ['json', 'html'],
-        logLevel: 'error',
-        onlyCategories: CATEGORIES,
-        // Not part of any score, and slow to take on a small machine.
-        disableFullPageScreenshot: true,
-        // The 404 page is measured as served, with its 404 status.
-        ignoreStatusCode: page.status === 404,
-      });
+      const { lhr, report } = await audit(page.path, page.status);
       const name = `${page.type.replaceAll(' ', '-')}-${attempt}`;
       writeFileSync(join(OUT, `${name}.report.json`), report[0]);
       writeFileSync(join(OUT, `${name}.report.html`), report[1]);
@@ -50,6 +59,11 @@ try {
       if (lhr.runtimeError) {
         console.warn(`${page.path} run ${attempt}: ${lhr.runtimeError.message}`);
         if (attempt >= LIGHTHOUSE.runs + MAX_RETRIES) throw new Error(`${page.path}: no result`);
+        if (!(await isUp(worker.origin))) {
+          console.warn(`the Worker stopped answering (see ${LOG}): starting it again`);
+          worker.stop();
+          worker = await startWorker({ port: PORT, log: LOG });
+        }
         continue;
       }
       runs.push(lhr);

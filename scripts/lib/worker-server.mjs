@@ -1,26 +1,34 @@
 // The built site served by workerd on a port of its own, as `npm start` serves it, for scripts that
 // measure it (Lighthouse, load benchmark). Its D1 state lives in a temporary folder.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const CONFIG = 'dist/server/wrangler.json';
 
+/** Whether the Worker answers its health check now. */
+export async function isUp(origin) {
+  try {
+    return (await fetch(`${origin}/api/health/`)).ok;
+  } catch {
+    return false;
+  }
+}
+
 async function waitForHealth(origin) {
   for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`${origin}/api/health/`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
+    if (await isUp(origin)) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`the Worker did not answer on ${origin} within a minute`);
 }
 
-/** Starts `wrangler dev` on the build; `vars` are Worker settings passed as --var NAME:value. */
-export async function startWorker({ port, vars = {} }) {
+/**
+ * Starts `wrangler dev` on the build; `vars` are Worker settings passed as --var NAME:value, and
+ * `log` a file for what wrangler prints (discarded without one).
+ */
+export async function startWorker({ port, vars = {}, log }) {
   if (!existsSync(CONFIG)) throw new Error(`${CONFIG} does not exist: run \`npm run build\` first`);
   const state = mkdtempSync(join(tmpdir(), 'nyarro-worker-'));
   execFileSync(
@@ -46,7 +54,7 @@ export async function startWorker({ port, vars = {} }) {
       ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ],
     // Its own process group, so stop() ends wrangler and the workerd it started, and nothing else.
-    { stdio: 'ignore', detached: true },
+    { stdio: log ? ['ignore', openSync(log, 'a'), openSync(log, 'a')] : 'ignore', detached: true },
   );
   const origin = `http://127.0.0.1:${port}`;
   const stop = () => {

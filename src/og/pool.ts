@@ -5,40 +5,49 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-interface Drawer {
-  worker: Worker;
-  busy: number;
+type Bytes = Uint8Array<ArrayBuffer>;
+interface Settle {
+  resolve: (bytes: Bytes) => void;
+  reject: (error: Error) => void;
 }
-type Settle = { resolve: (bytes: Uint8Array<ArrayBuffer>) => void; reject: (error: Error) => void };
 
 // Astro builds from the project root; the worker file is not part of the bundle.
 const WORKER_FILE = resolve('src/og/draw.worker.mjs');
-const pending = new Map<number, Settle>();
-let drawers: Drawer[] | undefined;
-let sequence = 0;
+// Each thread holds a WebAssembly heap of its own: give it back once the images are drawn, before
+// the build goes on to index the site for search.
+const IDLE_MS = 1000;
 
-function startDrawer(): Drawer {
-  const drawer: Drawer = { worker: new Worker(WORKER_FILE), busy: 0 };
-  drawer.worker.on('message', ({ id, bytes, error }) => {
-    const settle = pending.get(id)!;
-    pending.delete(id);
-    // An idle drawer must not keep the build's process alive once every page is written.
-    if (--drawer.busy === 0) drawer.worker.unref();
-    if (error) settle.reject(new Error(error));
-    else settle.resolve(bytes);
+const pending = new Map<number, Settle>();
+let threads: Worker[] = [];
+let sequence = 0;
+let idleTimer: NodeJS.Timeout | undefined;
+
+function start(): Worker[] {
+  return Array.from({ length: availableParallelism() }, () => {
+    const thread = new Worker(WORKER_FILE);
+    thread.on('message', ({ id, bytes, error }) => {
+      const settle = pending.get(id)!;
+      pending.delete(id);
+      if (error) settle.reject(new Error(error));
+      else settle.resolve(bytes);
+      if (pending.size === 0) idleTimer = setTimeout(stop, IDLE_MS).unref();
+    });
+    return thread;
   });
-  drawer.worker.unref();
-  return drawer;
 }
 
-/** The image astro-og-canvas draws for these options, drawn by the least busy thread. */
-export function drawImage(options: unknown): Promise<Uint8Array<ArrayBuffer>> {
-  drawers ??= Array.from({ length: availableParallelism() }, startDrawer);
-  const drawer = drawers.reduce((least, next) => (next.busy < least.busy ? next : least));
+function stop() {
+  for (const thread of threads) void thread.terminate();
+  threads = [];
+}
+
+/** The image astro-og-canvas draws for these options, drawn on one of the threads in turn. */
+export function drawImage(options: unknown): Promise<Bytes> {
+  clearTimeout(idleTimer);
+  if (threads.length === 0) threads = start();
   const id = sequence++;
-  if (drawer.busy++ === 0) drawer.worker.ref();
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    drawer.worker.postMessage({ id, options });
+    threads[id % threads.length]!.postMessage({ id, options });
   });
 }
