@@ -5,6 +5,7 @@
 //
 // Usage: npm run bench:build [-- --sizes 10,100,1000]
 import { globSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateContent } from './generate-posts.mjs';
 import { createBareProject } from './lib/bare-astro.mjs';
@@ -35,39 +36,44 @@ async function build(label, cwd, outDir, env) {
   return result;
 }
 
-const rows = [];
 function report(row) {
-  rows.push(row);
   const ratio = row.bare ? `${(row.seconds / row.bare.seconds).toFixed(2)}x` : '';
   console.log(
     `${String(row.posts).padStart(5)}  ${row.label.padEnd(22)} ${row.seconds.toFixed(1).padStart(6)} s ` +
       `${String(row.pages).padStart(6)} pages ${(row.pages / row.seconds).toFixed(0).padStart(5)} pages/s ` +
-      `${(row.peakBytes / 2 ** 20).toFixed(0).padStart(6)} MiB peak  ${ratio}`,
+      `${(row.peakBytes / 2 ** 20).toFixed(0).padStart(6)} MiB peak  load ${loadavg()[0].toFixed(1).padStart(4)}  ${ratio}`,
   );
 }
 
 console.log(
-  `Node ${process.version}; posts, build, wall time, HTML pages, pages/s, peak memory of the ` +
-    `build's process tree, time / bare Astro time\n`,
+  `Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)}; ` +
+    `posts, build, wall time, HTML pages, pages/s, peak memory of the build's process tree, ` +
+    `time / bare Astro time\n`,
 );
-for (const posts of SIZES) {
-  const content = join(WORK, `content-${posts}`);
-  generateContent(posts, content);
+try {
+  for (const posts of SIZES) {
+    const content = join(WORK, `content-${posts}`);
+    generateContent(posts, content);
 
-  const bareDir = createBareProject(join(WORK, 'bare'), content);
-  const bareOut = join(bareDir, 'dist');
-  const bare = await build('bare', bareDir, bareOut, {});
-  report({ posts, label: 'bare Astro', ...bare, pages: htmlPages(bareOut) });
+    const bareDir = createBareProject(join(WORK, 'bare'), content);
+    const bareOut = join(bareDir, 'dist');
+    const bare = await build('bare', bareDir, bareOut, {});
+    report({ posts, label: 'bare Astro', ...bare, pages: htmlPages(bareOut) });
 
-  const siteOut = join(WORK, 'site-dist');
-  const env = { CONTENT_ROOT: content };
-  rmSync(OG_CACHE, { recursive: true, force: true });
-  const cold = await build('site', process.cwd(), siteOut, env);
-  const pages = htmlPages(join(siteOut, 'client'));
-  const images = ogImages(join(siteOut, 'client'));
-  report({ posts, label: `site, ${images} OG drawn`, ...cold, pages, bare });
-  // Same posts again: every Open Graph image comes from astro-og-canvas's cache.
-  const warm = await build('site', process.cwd(), siteOut, env);
-  report({ posts, label: 'site, OG from cache', ...warm, pages, bare });
+    const siteOut = join(WORK, 'site-dist');
+    const env = { CONTENT_ROOT: content };
+    rmSync(OG_CACHE, { recursive: true, force: true });
+    const cold = await build('site', process.cwd(), siteOut, env);
+    const pages = htmlPages(join(siteOut, 'client'));
+    const images = ogImages(join(siteOut, 'client'));
+    report({ posts, label: `site, ${images} OG drawn`, ...cold, pages, bare });
+    // Same posts again: every Open Graph image comes from astro-og-canvas's cache.
+    const warm = await build('site', process.cwd(), siteOut, env);
+    report({ posts, label: 'site, OG from cache', ...warm, pages, bare });
+  }
+} finally {
+  rmSync(WORK, { recursive: true, force: true });
+  // The builds above left the content cache and .astro/ pointing at generated posts that are now
+  // gone; the next plain build would fail on them. Sync them back to content/.
+  await measure(process.execPath, [ASTRO, 'sync', '--force']);
 }
-rmSync(WORK, { recursive: true, force: true });
