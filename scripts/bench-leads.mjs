@@ -5,7 +5,7 @@
 //
 // Usage: npm run build && npm run bench:leads [-- --requests 500 --concurrency 20]
 import { createStandIn } from '../tests/stand-ins/server.ts';
-import { numberArg, startLocalWorker } from './local-worker.mjs';
+import { numberArg, startLocalWorker } from './lib/local-worker.mjs';
 
 const REQUESTS = numberArg('requests', 500);
 const CONCURRENCY = numberArg('concurrency', 20);

@@ -14,7 +14,7 @@ import { isPlainAddress, markupProblems, textProblems } from '../tests/hostile/e
 import { MARKUP } from '../tests/hostile/payloads.ts';
 import { FORM_TYPE, POST_PATH, toRequest, validEntries } from '../tests/hostile/posts.ts';
 import { hostilePost } from '../tests/hostile/requests.ts';
-import { numberArg, startLocalWorker } from './local-worker.mjs';
+import { numberArg, startLocalWorker } from './lib/local-worker.mjs';
 
 const COUNT = numberArg('count', 500);
 const SEED = numberArg('seed', Date.now() % 2 ** 31);

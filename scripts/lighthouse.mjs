@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { LIGHTHOUSE, PAGE_TYPES } from './budgets.mjs';
-import { isUp, startWorker } from './lib/worker-server.mjs';
+import { isUp, startLocalWorker } from './lib/local-worker.mjs';
 import { judge, medianOf } from './lib/lighthouse-judge.mjs';
 
 const portArg = process.argv.indexOf('--port');
@@ -21,7 +21,7 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
 const LOG = join(OUT, 'wrangler.log');
-let worker = await startWorker({ port: PORT, log: LOG });
+let worker = await startLocalWorker({ port: PORT, log: LOG });
 // Debian's Chromium: this machine cannot download a browser. Root needs --no-sandbox.
 const chrome = await launch({
   chromePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
@@ -62,7 +62,7 @@ try {
         if (!(await isUp(worker.origin))) {
           console.warn(`the Worker stopped answering (see ${LOG}): starting it again`);
           worker.stop();
-          worker = await startWorker({ port: PORT, log: LOG });
+          worker = await startLocalWorker({ port: PORT, log: LOG });
         }
         continue;
       }

@@ -1,8 +1,8 @@
 // Starts the built Worker (dist/) in workerd for the scripts that measure or attack it: its own D1
 // in a temporary directory, migrated first, and the settings each script needs. Used by
-// bench-leads.mjs and fuzz-leads.mjs; run `npm run build` before either.
+// bench-leads.mjs, fuzz-leads.mjs and lighthouse.mjs; run `npm run build` before any of them.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,14 +26,19 @@ function wrangler(args, options = {}) {
   });
 }
 
+/** Whether the Worker at `origin` answers its health check. */
+export async function isUp(origin) {
+  try {
+    return (await fetch(`${origin}/api/health/`)).ok;
+  } catch {
+    return false;
+  }
+}
+
 async function waitForServer(origin, server) {
   for (let attempt = 0; attempt < 120; attempt++) {
     if (server.exitCode !== null) throw new Error('wrangler dev exited before it served a page');
-    try {
-      if ((await fetch(`${origin}/api/health/`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
+    if (await isUp(origin)) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('the Worker did not start within a minute');
@@ -43,7 +48,7 @@ async function waitForServer(origin, server) {
  * The built Worker on 127.0.0.1:port with `vars` over its wrangler settings; its cron trigger can
  * be fired (the sweep) and its D1 read back. Call stop() when done, also after a failure.
  */
-export async function startLocalWorker({ port, vars: extra = {} }) {
+export async function startLocalWorker({ port, vars: extra = {}, log }) {
   if (!existsSync(CONFIG)) throw new Error(`${CONFIG} is missing: run \`npm run build\` first`);
   const settings = JSON.parse(readFileSync(CONFIG, 'utf8')).vars ?? {};
   const state = mkdtempSync(join(tmpdir(), 'nyarro-worker-'));
@@ -64,7 +69,8 @@ export async function startLocalWorker({ port, vars: extra = {} }) {
       '--bundle',
       ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ],
-    { stdio: 'ignore', detached: true },
+    // Its own process group, so stop() ends wrangler and its workerd; `log` keeps what it prints.
+    { stdio: log ? ['ignore', openSync(log, 'a'), openSync(log, 'a')] : 'ignore', detached: true },
   );
   const stop = () => {
     if (server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
