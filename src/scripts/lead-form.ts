@@ -35,7 +35,6 @@ function fillAttribution(form: HTMLFormElement) {
   const query = new URLSearchParams(location.search);
   for (const key of UTM_KEYS) setHidden(form, key, query.get(key)?.slice(0, 200));
   setHidden(form, 'tz', Intl.DateTimeFormat().resolvedOptions().timeZone);
-  setHidden(form, 'startedAt', String(Date.now()));
 }
 
 /** Turnstile's script loads when a visitor starts on the form, not with the page. */
@@ -48,20 +47,25 @@ function loadTurnstile() {
 }
 
 export function enhanceLeadForms() {
+  const shownAt = String(Date.now());
   for (const form of document.querySelectorAll<HTMLFormElement>('form[data-lead-form]')) {
     const kind = form.dataset['leadForm'] as LeadForm;
     form.noValidate = true;
-    fillAttribution(form);
-    form.addEventListener(
-      'focusin',
-      () => {
-        void loadSender().catch(() => undefined);
-        if (form.querySelector('.cf-turnstile')) loadTurnstile();
-      },
-      { once: true },
-    );
+    setHidden(form, 'startedAt', shownAt);
+    // The rest waits for a visitor who starts on the form: the first use of Intl alone costs the
+    // main thread more than the page can spare while it is first drawn on a slow phone.
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      fillAttribution(form);
+      void loadSender().catch(() => undefined);
+      if (form.querySelector('.cf-turnstile')) loadTurnstile();
+    };
+    form.addEventListener('focusin', start, { once: true });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      start();
       loadSender().then(
         ({ send }) => send(form, kind),
         // The check could not be fetched (offline, a deploy in between): the server checks anyway.
