@@ -4,10 +4,10 @@ import type { LeadEvent, LeadEventType, OpenLead } from '../follow-up/types';
 import type { RenderedEmail } from '../leads/types';
 import { oneLine, renderHtml, renderText, type Block } from './layout';
 import {
-  FORM_KIND,
   claimedText,
   duration,
   ist,
+  leadRows,
   promiseFooter,
   shortIst,
   whoForSubject,
@@ -51,7 +51,6 @@ export function renderEscalation(
   now: Date,
 ): RenderedEmail {
   const late = now.getTime() - lead.replyBy.getTime();
-  const mailto = { text: lead.email, href: `mailto:${lead.email}` };
   // Oldest first, whatever order the store returned them in; equal times keep their order.
   const history = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
 
@@ -80,12 +79,7 @@ export function renderEscalation(
     {
       type: 'rows',
       rows: [
-        { label: 'Name', value: lead.name },
-        { label: 'Company', value: lead.company ?? 'Not given' },
-        { label: 'Email', value: mailto },
-        { label: 'Form', value: FORM_KIND[lead.form] },
-        { label: 'Received', value: ist(lead.receivedAt) },
-        { label: 'Reply by', value: ist(lead.replyBy) },
+        ...leadRows(lead),
         { label: 'Team', value: lead.teamName },
         { label: 'Owner', value: owner(lead) },
         { label: 'Claimed', value: claimedText(lead) },

@@ -13,6 +13,7 @@ import {
   shorten,
   siteHref,
   type Block,
+  type Row,
 } from './layout';
 
 const MINUTE_MS = 60_000;
@@ -84,6 +85,18 @@ export function promiseFooter(siteUrl: string): Block {
   };
 }
 
+/** Who the lead is and when it is due: the first rows of every follow-up email about one lead. */
+export function leadRows(lead: OpenLead): Row[] {
+  return [
+    { label: 'Name', value: lead.name },
+    { label: 'Company', value: lead.company ?? 'Not given' },
+    { label: 'Email', value: { text: lead.email, href: `mailto:${lead.email}` } },
+    { label: 'Form', value: FORM_KIND[lead.form] },
+    { label: 'Received', value: ist(lead.receivedAt) },
+    { label: 'Reply by', value: ist(lead.replyBy) },
+  ];
+}
+
 export function renderOwnerReminder(
   lead: OpenLead,
   links: OwnerLinks | undefined,
@@ -94,7 +107,6 @@ export function renderOwnerReminder(
   const overdue = left <= 0;
   const due = shortIst(lead.replyBy);
   const times = replyByTimes(lead.replyBy, lead.visitorTimeZone ?? undefined);
-  const mailto = { text: lead.email, href: `mailto:${lead.email}` };
 
   const prefix = 'Reminder: reply to ';
   const suffix = overdue ? `, overdue since ${due}` : ` by ${due}`;
@@ -149,15 +161,7 @@ export function renderOwnerReminder(
     { type: 'heading', text: 'Who is waiting' },
     {
       type: 'rows',
-      rows: [
-        { label: 'Name', value: lead.name },
-        { label: 'Company', value: lead.company ?? 'Not given' },
-        { label: 'Email', value: mailto },
-        { label: 'Form', value: FORM_KIND[lead.form] },
-        { label: 'Received', value: ist(lead.receivedAt) },
-        { label: 'Reply by', value: times.ist },
-        { label: 'Claimed', value: claimedText(lead) },
-      ],
+      rows: [...leadRows(lead), { label: 'Claimed', value: claimedText(lead) }],
     },
     { type: 'heading', text: 'One click to keep the team informed' },
     ...actions,
