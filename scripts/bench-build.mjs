@@ -16,8 +16,8 @@ const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) :
 // Inside the project: the built server's prerender chunks resolve packages from node_modules.
 const WORK = resolve('node_modules/.cache/bench-build');
 const ASTRO = resolve('node_modules/astro/bin/astro.mjs');
-// Where astro-og-canvas keeps the images it drew, keyed by their content (src/pages/og/).
-const OG_CACHE = resolve('.cache/og-images');
+// Where the Open Graph cards already drawn are kept, keyed by their content (src/og/card.ts).
+const OG_CACHE = resolve('node_modules/.astro/og-cards');
 
 const htmlPages = (dir) => globSync('**/*.html', { cwd: dir }).length;
 const ogImages = (dir) => globSync('og/**/*.png', { cwd: dir }).length;
@@ -67,7 +67,7 @@ try {
     const pages = htmlPages(join(siteOut, 'client'));
     const images = ogImages(join(siteOut, 'client'));
     report({ posts, label: `site, ${images} OG drawn`, ...cold, pages, bare });
-    // Same posts again: every Open Graph image comes from astro-og-canvas's cache.
+    // Same posts again: every Open Graph card comes from the cache, as on a later deploy.
     const warm = await build('site', process.cwd(), siteOut, env);
     report({ posts, label: 'site, OG from cache', ...warm, pages, bare });
   }

@@ -74,7 +74,7 @@ export function generateContent(count, root) {
   }
   for (let index = 0; index < count; index++) {
     writeFileSync(
-      join(root, 'blog', `field-note-${String(index + 1).padStart(4, '0')}.mdx`),
+      join(root, 'blog', `field-note-${String(index + 1).padStart(4, '0')}.md`),
       post(index),
     );
   }

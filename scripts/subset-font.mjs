@@ -1,5 +1,6 @@
-// Makes the font file the site serves (src/assets/fonts/inter.mjs says what it keeps) from the
-// @fontsource-variable/inter package. Run after upgrading that package; commit the result.
+// Makes the font files the site serves and draws its Open Graph images with, from the
+// @fontsource-variable/inter package (src/assets/fonts/inter.mjs says what they keep). Run after
+// upgrading that package; commit the result.
 //
 // Usage: node scripts/subset-font.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,10 +20,15 @@ function charactersIn(ranges) {
 }
 
 const source = readFileSync(createRequire(import.meta.url).resolve(INTER.source));
-const cut = await subsetFont(source, charactersIn(INTER.unicodeRange), {
-  targetFormat: 'woff2',
-  keepFeatures: INTER.features,
-  variationAxes: { wght: { ...INTER.weight, default: 400 } },
-});
-writeFileSync(INTER.file, cut);
-console.log(`${INTER.file}: ${cut.length} bytes (from ${source.length})`);
+for (const [targetFormat, file] of [
+  ['woff2', INTER.file],
+  ['truetype', INTER.trueTypeFile],
+]) {
+  const cut = await subsetFont(source, charactersIn(INTER.unicodeRange), {
+    targetFormat,
+    keepFeatures: INTER.features,
+    variationAxes: { wght: { ...INTER.weight, default: 400 } },
+  });
+  writeFileSync(file, cut);
+  console.log(`${file}: ${cut.length} bytes (from ${source.length})`);
+}

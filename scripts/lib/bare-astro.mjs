@@ -1,6 +1,6 @@
 // The baseline of the build benchmark: a bare Astro project (the same Astro, one layout, no
 // integrations, no adapter) that publishes the same posts as plain Markdown, in a temporary folder.
-import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const FILES = {
@@ -37,10 +37,7 @@ export function createBareProject(dir, contentRoot) {
     writeFileSync(join(dir, path), text);
   }
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
-  mkdirSync(join(dir, 'posts'));
-  // The generated posts are plain Markdown in .mdx files: the bare project reads them as .md.
-  for (const name of readdirSync(join(contentRoot, 'blog'))) {
-    cpSync(join(contentRoot, 'blog', name), join(dir, 'posts', name.replace(/\.mdx$/, '.md')));
-  }
+  // The same Markdown files the site reads.
+  cpSync(join(contentRoot, 'blog'), join(dir, 'posts'), { recursive: true });
   return dir;
 }

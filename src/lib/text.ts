@@ -24,12 +24,21 @@ export function readingMinutes(body: string): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
+// Building a formatter is the costly part of formatting a date: with 1,000 posts, making one per
+// call took 0.6 s of a build. One per locale, made on first use.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "13 June 2026", fixed to UTC so a build anywhere prints the same date. */
 export function formatDate(date: Date, locale = 'en-GB'): string {
-  return date.toLocaleDateString(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
 }

@@ -7,6 +7,8 @@ export const INTER = {
   source: '@fontsource-variable/inter/files/inter-latin-wght-normal.woff2',
   /** The cut file, committed: run `node scripts/subset-font.mjs` after upgrading the package. */
   file: './src/assets/fonts/inter-latin-wght-400-900.woff2',
+  /** The same cut as TrueType, for the Open Graph images: their text renderer cannot read WOFF2. */
+  trueTypeFile: './src/assets/fonts/inter-latin-wght-400-900.ttf',
   /** Every character of the full Latin file, so nothing falls back to another face. */
   unicodeRange: /** @type {[string, ...string[]]} */ (unicode.latin.split(',')),
   /** Our CSS uses weights 400 to 900; the thin master below 400 is a third of the file. */
