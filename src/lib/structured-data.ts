@@ -18,7 +18,7 @@ export function organization(site: URL): JsonLd {
     '@id': new URL('/#organization', site).href,
     name: SITE.name,
     url: new URL('/', site).href,
-    logo: new URL('/favicon.svg', site).href,
+    logo: new URL('/logo.png', site).href,
     description: SITE.description,
     address: {
       '@type': 'PostalAddress',
