@@ -34,10 +34,9 @@ describe('Open Graph card', () => {
     expect(meta).toMatchObject({ format: 'png', width: 1200, height: 630 });
   });
 
-  it('fits the longest title and description above the site name, leaving it untouched', () => {
-    return Promise.all([cardImage(SHORT), cardImage(LONGEST)]).then(async ([short, long]) => {
-      expect(footerBand(await pixels(long)).equals(footerBand(await pixels(short)))).toBe(true);
-    });
+  it('fits the longest title and description above the site name, leaving it untouched', async () => {
+    const [short, long] = await Promise.all([cardImage(SHORT), cardImage(LONGEST)]);
+    expect(footerBand(await pixels(long)).equals(footerBand(await pixels(short)))).toBe(true);
   });
 
   it('draws the characters of a title, never reading them as markup', async () => {
