@@ -34,8 +34,8 @@ export default defineConfig({
     },
   },
   build: {
-    // Open Graph images are drawn on worker threads (src/og/pool.ts): pages keep rendering while
-    // the images are drawn on every core.
+    // Several pages in flight: one renders while others are written to disk, and while the Open
+    // Graph cards are drawn on libuv's threads (src/og/card.ts).
     concurrency: 4,
   },
   adapter: cloudflare({
