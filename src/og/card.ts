@@ -1,13 +1,8 @@
-// Open Graph cards (1200 x 630 PNG), drawn at build time with sharp: libvips lays the text out
-// with Pango and encodes on libuv's threads, so the build's main thread only copies rows. A few
-// milliseconds a card, against 80 ms for the WebAssembly canvas used before (docs/BENCHMARKS.md).
-// Build-time only (Node); the Worker never imports this.
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import pLimit from 'p-limit';
+// Draws an Open Graph card (1200 x 630 PNG) with sharp: libvips lays the text out with Pango and
+// encodes on libuv's threads, so the build's main thread only paints the text's pixels into place.
+// A few milliseconds a card, against 80 ms for the WebAssembly canvas used before
+// (docs/BENCHMARKS.md). Build-time only (Node); the Worker never imports this.
+import { resolve } from 'node:path';
 import sharp from 'sharp';
 import { INTER } from '../assets/fonts/inter.mjs';
 import { SITE } from '../lib/site';
@@ -36,7 +31,7 @@ const GAP = 36;
 const FOOTER_TOP = HEIGHT - PADDING - FOOTER_SIZE;
 
 // Pango reads TrueType from a path; the WOFF2 cut the pages use would fall back to another face.
-const FONT_FILE = resolve(INTER.trueTypeFile);
+export const FONT_FILE = resolve(INTER.trueTypeFile);
 
 /** Text as Pango markup: the three characters markup gives a meaning to, escaped. */
 function markup(text: string): string {
@@ -123,8 +118,11 @@ async function drawBackground(): Promise<Buffer> {
   return card;
 }
 
+// Card-sized buffers whose PNG is encoded, ready for the next card.
+const spareCards: Buffer[] = [];
+
 /** The card for a page: its title, large, and its description beneath. */
-async function drawCard({ title, description }: Card): Promise<Uint8Array<ArrayBuffer>> {
+export async function drawCard({ title, description }: Card): Promise<Uint8Array<ArrayBuffer>> {
   background ??= drawBackground();
   const [descriptionText, base] = await Promise.all([
     text(description, DESCRIPTION_SIZE),
@@ -150,60 +148,4 @@ async function drawCard({ title, description }: Card): Promise<Uint8Array<ArrayB
   } finally {
     spareCards.push(card);
   }
-}
-
-const spareCards: Buffer[] = [];
-
-// Cards already drawn, by a hash of all that goes into one: its text, this file (the layout), the
-// font and the renderer. Under node_modules/.astro, the folder Cloudflare's build cache keeps for
-// Astro projects, so a deploy draws only the cards of new and changed pages.
-const CACHE_DIR = resolve('node_modules/.astro/og-cards');
-const RENDERER = createHash('sha256')
-  .update(readFileSync(resolve('src/og/card.ts')))
-  .update(readFileSync(FONT_FILE))
-  .update(JSON.stringify(sharp.versions))
-  .digest('hex');
-
-function cacheFile(card: Card): string {
-  const key = createHash('sha256')
-    .update(RENDERER)
-    .update(JSON.stringify([card.title, card.description]))
-    .digest('hex');
-  return join(CACHE_DIR, `${key}.png`);
-}
-
-async function cachedOrDrawn(card: Card): Promise<Uint8Array<ArrayBuffer>> {
-  const file = cacheFile(card);
-  const cached = await readFile(file).catch(() => undefined);
-  if (cached) return new Uint8Array(cached);
-  const png = await drawCard(card);
-  await mkdir(CACHE_DIR, { recursive: true });
-  await writeFile(file, png);
-  return png;
-}
-
-// Two cards per core in flight: each waits on the main thread between its steps.
-const drawOne = pLimit(2 * availableParallelism());
-const cards = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-
-/** The card for a page: drawn, or from the cache when drawn before with the same text and layout. */
-export function cardImage(card: Card): Promise<Uint8Array<ArrayBuffer>> {
-  const key = JSON.stringify([card.title, card.description]);
-  let image = cards.get(key);
-  if (!image) {
-    image = drawOne(() => cachedOrDrawn(card));
-    // Drawn ahead, a card may fail before its page asks for it: the page reports the error.
-    image.catch(() => {});
-    cards.set(key, image);
-  }
-  return image;
-}
-
-/**
- * Starts drawing these cards in the background. Astro asks every route for its paths before it
- * renders any page, so the cards are drawn on the other cores while the pages render on the main
- * thread, and are ready when Astro reaches the images.
- */
-export function drawAhead(all: Card[]): void {
-  for (const card of all) void cardImage(card);
 }

@@ -3,7 +3,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { blogSchema } from '../../src/lib/content-schemas';
-import { cardImage } from '../../src/og/card';
+import { cardImage } from '../../src/og/cards';
 
 const SHORT = {
   title: 'Why pilots stall',

@@ -1,6 +1,7 @@
 // Open Graph images, drawn at build time: one for the site, one per article and per service.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cardImage, drawAhead, type Card } from '../../og/card';
+import type { Card } from '../../og/card';
+import { cardImage, drawAhead } from '../../og/cards';
 import { getPublishedPosts, getServicesInOrder } from '../../data/collections';
 import { SITE } from '../../lib/site';
 
