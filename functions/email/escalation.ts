@@ -1,17 +1,10 @@
 // The email the team lead gets when a lead's reply-by time has passed with no reply recorded:
 // how late it is, who is waiting, who owns it, and everything that has happened so far.
+import { ist, shortIst } from '../../src/lib/leads/reply-time';
 import type { LeadEvent, LeadEventType, OpenLead } from '../follow-up/types';
 import type { RenderedEmail } from '../leads/types';
-import { oneLine, renderHtml, renderText, type Block } from './layout';
-import {
-  claimedText,
-  duration,
-  ist,
-  leadRows,
-  promiseFooter,
-  shortIst,
-  whoForSubject,
-} from './owner-reminder';
+import { oneLine, renderHtml, renderText, subjectLine, type Block } from './layout';
+import { claimedText, duration, leadRows, promiseFooter, visitorName } from './owner-reminder';
 
 const EVENT_WORDS: Record<LeadEventType, string> = {
   received: 'Form received',
@@ -56,9 +49,7 @@ export function renderEscalation(
 
   const prefix = 'Overdue: ';
   const suffix = ` was due ${shortIst(lead.replyBy)}`;
-  const subject = oneLine(
-    `${prefix}${whoForSubject(lead, prefix.length + suffix.length)}${suffix}`,
-  );
+  const subject = subjectLine(prefix, visitorName(lead), suffix);
 
   const blocks: Block[] = [
     {

@@ -2,7 +2,6 @@
 // HTML that Gmail and Outlook display alike and as its plain-text twin, so the two never drift apart.
 // Also the small helpers both emails need: subject lines, site links, reply-by times.
 import { SITE } from '../../src/lib/site';
-import { formatInZone, knownTimeZone } from '../../src/lib/leads/reply-time';
 import { html, raw, withBreaks, type SafeHtml } from './escape';
 
 /** A run of text (its line breaks kept), or a link. */
@@ -170,24 +169,19 @@ export function shorten(text: string, max: number): string {
         .trimEnd()}…`;
 }
 
+// Past this, mail clients cut a subject short in the list.
+const SUBJECT_MAX = 150;
+
+/**
+ * A subject: one line of at most SUBJECT_MAX characters, where `middle` (a visitor's name, a
+ * team's) gives way so that our own words before and after it stay whole.
+ */
+export function subjectLine(before: string, middle: string, after: string): string {
+  const room = SUBJECT_MAX - before.length - after.length;
+  return oneLine(`${before}${shorten(oneLine(middle), room)}${after}`);
+}
+
 /** A full link to a page of ours. Always on our own host: "//elsewhere" stays a path here. */
 export function siteHref(siteUrl: string, path: string): string {
   return `${siteUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
-export interface ReplyByTimes {
-  /** The deadline in IST, where the team works. */
-  ist: string;
-  /** The same moment in the visitor's zone, only when known and showing a different clock time. */
-  visitor?: { zone: string; time: string };
-}
-
-export function replyByTimes(replyBy: Date, visitorTimeZone: string | undefined): ReplyByTimes {
-  const ist = formatInZone(replyBy, SITE.headquarters.timeZone);
-  const zone = knownTimeZone(visitorTimeZone);
-  if (!zone) return { ist };
-  const time = formatInZone(replyBy, zone);
-  // Same wall-clock time (IST itself, or another +05:30 zone): saying it twice would only confuse.
-  const clock = (formatted: string) => formatted.replace(/ \S+$/, '');
-  return clock(time) === clock(ist) ? { ist } : { ist, visitor: { zone, time } };
 }

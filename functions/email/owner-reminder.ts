@@ -1,7 +1,7 @@
 // The nudge a lead's owner gets a few hours before the reply-by time, while nobody has answered:
 // how long is left, who is waiting, and one click to say "I'm on it" or "I have replied".
-// Also the few helpers the three follow-up emails share (times, durations, who a lead is).
-import { formatInZone } from '../../src/lib/leads/reply-time';
+// Also the few helpers the three follow-up emails share (durations, who a lead is, its rows).
+import { ist, replyByTimes, shortIst } from '../../src/lib/leads/reply-time';
 import { SITE } from '../../src/lib/site';
 import type { OpenLead, OwnerLinks } from '../follow-up/types';
 import type { RenderedEmail } from '../leads/types';
@@ -9,34 +9,18 @@ import {
   oneLine,
   renderHtml,
   renderText,
-  replyByTimes,
-  shorten,
   siteHref,
+  subjectLine,
   type Block,
   type Row,
 } from './layout';
 
 const MINUTE_MS = 60_000;
-const SUBJECT_MAX = 150;
 
 export const FORM_KIND = {
   assessment: 'Free AI assessment request',
   contact: 'Contact message',
 } as const;
-
-/** A moment in IST, where the team works: "Thursday 26 November 2026, 14:30 IST". */
-export function ist(date: Date): string {
-  return formatInZone(date, SITE.headquarters.timeZone);
-}
-
-/** The same moment short enough for a subject or a list: "Thu 26 Nov, 14:30 IST". */
-export function shortIst(date: Date): string {
-  const formatted = ist(date);
-  const match = /^(\S+) (\d+) (\S+) \d{4}, (.+)$/.exec(formatted);
-  if (!match) return formatted;
-  const [, weekday = '', day = '', month = '', time = ''] = match;
-  return `${weekday.slice(0, 3)} ${day} ${month.slice(0, 3)}, ${time}`;
-}
 
 const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
 
@@ -59,12 +43,9 @@ export function duration(ms: number): string {
   return `${about}${plural(days, 'day')}${rest ? ` ${plural(rest, 'hour')}` : ''}`;
 }
 
-/** "Asha Rao (Acme Ltd)" on one line, cut to fit a subject beside `room` other characters. */
-export function whoForSubject(lead: OpenLead, room: number): string {
-  const who = lead.company
-    ? `${oneLine(lead.name)} (${oneLine(lead.company)})`
-    : oneLine(lead.name);
-  return shorten(who, SUBJECT_MAX - room);
+/** "Asha Rao (Acme Ltd)", as a subject names the visitor. */
+export function visitorName(lead: OpenLead): string {
+  return lead.company ? `${oneLine(lead.name)} (${oneLine(lead.company)})` : oneLine(lead.name);
 }
 
 export function claimedText(lead: OpenLead): string {
@@ -106,13 +87,11 @@ export function renderOwnerReminder(
   const left = lead.replyBy.getTime() - now.getTime();
   const overdue = left <= 0;
   const due = shortIst(lead.replyBy);
-  const times = replyByTimes(lead.replyBy, lead.visitorTimeZone ?? undefined);
+  const times = replyByTimes(lead.replyBy, lead.visitorTimeZone);
 
   const prefix = 'Reminder: reply to ';
   const suffix = overdue ? `, overdue since ${due}` : ` by ${due}`;
-  const subject = oneLine(
-    `${prefix}${whoForSubject(lead, prefix.length + suffix.length)}${suffix}`,
-  );
+  const subject = subjectLine(prefix, visitorName(lead), suffix);
 
   // Without a signing secret (a misconfigured deployment) the reminder still goes, without links.
   const actions: Block[] = !links

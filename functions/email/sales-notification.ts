@@ -9,45 +9,35 @@ import {
   REGIONS,
   TIMELINES,
 } from '../../src/lib/leads/options';
-import { formatInZone } from '../../src/lib/leads/reply-time';
+import { formatInZone, replyByTimes, shortIst } from '../../src/lib/leads/reply-time';
 import type { OwnerLinks } from '../follow-up/types';
 import type { Attribution, Lead, RenderedEmail } from '../leads/types';
 import {
   oneLine,
   renderHtml,
   renderText,
-  replyByTimes,
-  shorten,
   siteHref,
+  subjectLine,
   type Block,
   type Row,
   type Run,
 } from './layout';
 
 const NOT_GIVEN = 'Not given';
-const SUBJECT_MAX = 150;
 
 const UTM_ORDER = ['source', 'medium', 'campaign', 'term', 'content'] as const;
 
 const KIND = { assessment: 'Assessment request', contact: 'Contact message' } as const;
 
-/** "Thursday 26 November 2026, 14:30 IST" as "Thu 26 Nov, 14:30 IST", for a subject line. */
-function shortTime(formatted: string): string {
-  const match = /^(\S+) (\d+) (\S+) \d{4}, (.+)$/.exec(formatted);
-  if (!match) return formatted;
-  const [, weekday = '', day = '', month = '', time = ''] = match;
-  return `${weekday.slice(0, 3)} ${day} ${month.slice(0, 3)}, ${time}`;
-}
-
 function subject(lead: Lead): string {
   const prefix = `${KIND[lead.form]}: `;
-  const suffix = `. Reply by ${shortTime(formatInZone(lead.replyBy))}`;
+  const suffix = `. Reply by ${shortIst(lead.replyBy)}`;
   const who = [lead.fields.name, lead.fields.company]
     .filter((part): part is string => Boolean(part))
     .map(oneLine)
     .join(', ');
   // Name and company give way before the deadline does.
-  return oneLine(`${prefix}${shorten(who, SUBJECT_MAX - prefix.length - suffix.length)}${suffix}`);
+  return subjectLine(prefix, who, suffix);
 }
 
 function submitted(lead: Lead): Row[] {

@@ -1,12 +1,11 @@
 // The daily list each team gets of its leads still waiting for a reply, the earliest deadline
 // first and the overdue ones flagged. Every entry names the visitor's email address, so that an
 // operator erasing a person can find the digests that mentioned them.
+import { ist, shortIst } from '../../src/lib/leads/reply-time';
 import type { OpenLead } from '../follow-up/types';
 import type { RenderedEmail } from '../leads/types';
-import { oneLine, renderHtml, renderText, shorten, type Block, type Row } from './layout';
-import { FORM_KIND, duration, ist, promiseFooter, shortIst } from './owner-reminder';
-
-const SUBJECT_MAX = 150;
+import { oneLine, renderHtml, renderText, subjectLine, type Block, type Row } from './layout';
+import { FORM_KIND, duration, promiseFooter } from './owner-reminder';
 
 function owner(lead: OpenLead): string {
   return lead.ownerName ?? lead.ownerEmail ?? 'no owner';
@@ -43,9 +42,7 @@ function subject(teamName: string, open: OpenLead[], overdue: number): string {
     : overdue
       ? `: ${open.length}, ${overdue} overdue`
       : `: ${open.length}, next due ${shortIst(first.replyBy)}`;
-  return oneLine(
-    `${prefix}${shorten(oneLine(teamName), SUBJECT_MAX - prefix.length - tail.length)}${tail}`,
-  );
+  return subjectLine(prefix, teamName, tail);
 }
 
 export function renderTeamDigest(

@@ -2,17 +2,9 @@
 // Plain words, their own time zone where we know it, and nothing promised beyond the brief.
 import { AI_STAGES, CONTACT_TOPICS, TIMELINES } from '../../src/lib/leads/options';
 import { SITE } from '../../src/lib/site';
+import { replyByTimes } from '../../src/lib/leads/reply-time';
 import type { Lead, RenderedEmail } from '../leads/types';
-import {
-  oneLine,
-  renderHtml,
-  renderText,
-  replyByTimes,
-  shorten,
-  siteHref,
-  type Block,
-  type Row,
-} from './layout';
+import { oneLine, renderHtml, renderText, shorten, siteHref, type Block, type Row } from './layout';
 
 function summary(lead: Lead): Row[] {
   if (lead.form === 'contact') {

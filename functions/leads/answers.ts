@@ -1,7 +1,6 @@
 // How each outcome of a form POST is answered: JSON for the page script, a redirect to the
 // confirmation, or the form again with the visitor's values and what to fix.
-import { formatInZone } from '../../src/lib/leads/reply-time';
-import { SITE } from '../../src/lib/site';
+import { replyByTimes } from '../../src/lib/leads/reply-time';
 import { handleLeadPost, type LeadResponse } from './http';
 import { ROUTING } from './routing';
 import type { LeadForm } from './types';
@@ -24,10 +23,10 @@ export function statusOf(response: LeadResponse): number {
   }
 }
 
-export function confirmationTimes(replyBy: Date, visitorTimeZone?: string | undefined) {
-  const ist = formatInZone(replyBy, SITE.headquarters.timeZone);
-  const local = visitorTimeZone ? formatInZone(replyBy, visitorTimeZone) : ist;
-  return { replyBy: replyBy.toISOString(), local, ist, sameZone: local === ist };
+/** The reply-by time as the confirmation shows it: the same rule as the acknowledgement email. */
+export function confirmationTimes(replyBy: Date, visitorTimeZone?: string | null | undefined) {
+  const { ist, visitor } = replyByTimes(replyBy, visitorTimeZone);
+  return { replyBy: replyBy.toISOString(), local: visitor?.time ?? ist, ist, sameZone: !visitor };
 }
 
 /** Messages for outcomes that are not about one field. */
@@ -127,4 +126,33 @@ export async function answerLeadPost(
     errors: outcome.kind === 'invalid' ? outcome.errors : {},
     problem: problemMessage(result, fallbackInbox()),
   };
+}
+
+/** What an Astro page that a form posts to hands over: its request, and the response it makes. */
+interface FormPostPage {
+  request: Request;
+  clientAddress: string;
+  locals: { cfContext: { waitUntil: (promise: Promise<unknown>) => void } };
+  response: { status?: number; headers: Headers };
+}
+
+/**
+ * A form's POST page in one call: the response to send instead of the page (JSON, a redirect),
+ * or what to render the form again with, the page's status and headers already set.
+ */
+export async function answerFormPage(
+  page: FormPostPage,
+  form: LeadForm,
+  formPath: string,
+): Promise<Response | Pick<FormPageState, 'values' | 'errors' | 'problem'>> {
+  const answer = await answerLeadPost(page.request, form, {
+    formPath,
+    ip: page.clientAddress,
+    waitUntil: (promise) => page.locals.cfContext.waitUntil(promise),
+  });
+  if (answer instanceof Response) return answer;
+  const { status, headers, ...state } = answer;
+  page.response.status = status;
+  for (const [name, value] of Object.entries(headers)) page.response.headers.set(name, value);
+  return state;
 }

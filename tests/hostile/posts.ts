@@ -1,7 +1,7 @@
 // A form post of ours as data: the fields each form takes, a valid one, and how a browser or a
 // script turns it into a Request. The generators in requests.ts vary these; the property tests
 // and scripts/fuzz-leads.mjs send them. Imports nothing that needs workerd or a build.
-import { CONSENT } from '../../src/lib/leads/consent.ts';
+import { ASSESSMENT_SAMPLE, CONTACT_SAMPLE } from '../fixtures/lead-samples.ts';
 
 export type LeadForm = 'assessment' | 'contact';
 export type Entry = [name: string, value: string];
@@ -59,35 +59,7 @@ export const DISPLAYED: Record<LeadForm, string[]> = {
 
 /** A form as a person sends it without JavaScript (so no fill-time signal). */
 export function validEntries(form: LeadForm): Entry[] {
-  const common = { consent: 'on', consentVersion: CONSENT.version, page: `/${form}/` };
-  const values: Record<string, string> =
-    form === 'contact'
-      ? {
-          name: 'Ravi Mehta',
-          email: 'ravi@example.org',
-          company: 'Mehta Data',
-          topic: 'partnership',
-          message: 'We build data platforms and would like to talk about working together.',
-          ...common,
-        }
-      : {
-          name: 'Asha Rao',
-          email: 'asha@acme.example',
-          company: 'Acme Ltd',
-          role: 'Head of Data',
-          companySize: '250-999',
-          industry: 'manufacturing',
-          stage: 'pilot-stuck',
-          goals: 'Our demand forecasting pilot works, but nobody can run it in production.',
-          timeline: 'quarter',
-          region: 'india',
-          phone: '+91 141 555 0100',
-          marketing: 'on',
-          referrer: '/blog/why-ai-pilots-stall/',
-          utm_source: 'newsletter',
-          ...common,
-        };
-  return Object.entries(values);
+  return Object.entries(form === 'contact' ? CONTACT_SAMPLE : ASSESSMENT_SAMPLE);
 }
 
 export const BOUNDARY = '----fuzz7MA4YWxkTrZu0gW';

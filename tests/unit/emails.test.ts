@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, raw, withBreaks } from '../../functions/email/escape';
 import { renderSalesNotification } from '../../functions/email/sales-notification';
 import { renderVisitorAcknowledgement } from '../../functions/email/visitor-acknowledgement';
-import type { Lead, RenderedEmail } from '../../functions/leads/types';
+import type { Lead } from '../../functions/leads/types';
 import { CONSENT } from '../../src/lib/leads/consent';
 import { replyByFor } from '../../src/lib/leads/reply-time';
 import { assessmentSchema, contactSchema } from '../../src/lib/leads/schemas';
+import { expectRow, NAMES_THAT_BREAK_LINES, OUR_TAGS, visible } from './reading-emails';
 
 type AssessmentLead = Extract<Lead, { form: 'assessment' }>;
 type ContactLead = Extract<Lead, { form: 'contact' }>;
@@ -75,27 +76,6 @@ function contactLead(
 const sales = (lead: Lead) => renderSalesNotification(lead, SITE_URL);
 const ack = (lead: Lead) => renderVisitorAcknowledgement(lead, SITE_URL);
 
-/** What a person reads in the HTML: tags dropped, entities decoded, whitespace collapsed. */
-function visible(markup: string): string {
-  return markup
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
-
-/** A labelled value, as both twins show it. */
-function expectRow(email: RenderedEmail, label: string, value: string) {
-  expect(email.text).toContain(`${label}: ${value}`);
-  expect(visible(email.html)).toContain(` ${label} ${value} `);
-}
-
-// Tags of ours that must never leak into the plain-text twin.
-const OUR_TAGS = /<\/?(?:html|head|body|meta|title|table|tr|th|td|h1|h2|p|a|br)\b/i;
-
 describe('escapeHtml and the html template', () => {
   it.each([
     ['<script>', '&lt;script&gt;'],
@@ -157,13 +137,7 @@ describe('subjects', () => {
     expect(subject).toMatch(/…\. Reply by Thu 26 Nov, 14:30 IST$/);
   });
 
-  it.each([
-    ['CRLF', 'Asha\r\nBcc: victim@example.com'],
-    ['LF', 'Asha\nRao'],
-    ['CR', 'Asha\rRao'],
-    ['line separator', 'Asha\u2028Rao'],
-    ['tab and NUL', 'Asha\t\u0000Rao'],
-  ])('stay on one line when a name holds %s', (_case, name) => {
+  it.each(NAMES_THAT_BREAK_LINES)('stay on one line when a name holds %s', (_case, name) => {
     for (const lead of [assessmentLead({ name }), contactLead({ name, company: 'Data\r\nCo' })]) {
       for (const email of [sales(lead), ack(lead)]) {
         expect(email.subject).not.toMatch(/[\u0000-\u001f\u007f\u2028\u2029]/);

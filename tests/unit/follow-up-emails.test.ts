@@ -7,6 +7,7 @@ import { duration, renderOwnerReminder } from '../../functions/email/owner-remin
 import { renderTeamDigest } from '../../functions/email/team-digest';
 import type { LeadEvent, OpenLead, OwnerLinks } from '../../functions/follow-up/types';
 import type { RenderedEmail } from '../../functions/leads/types';
+import { expectRow, NAMES_THAT_BREAK_LINES, OUR_TAGS, visible } from './reading-emails';
 
 const SITE_URL = 'https://nyarro.example.com';
 const DUE = 'Thursday 26 November 2026, 14:30 IST';
@@ -49,31 +50,11 @@ const escalate = (lead: OpenLead, events: LeadEvent[] = [], now = at('2026-11-26
 const digest = (leads: OpenLead[], now = at('2026-11-26T03:30:00Z'), team = 'Enterprise sales') =>
   renderTeamDigest(team, leads, SITE_URL, now);
 
-/** What a person reads in the HTML: tags dropped, entities decoded, whitespace collapsed. */
-function visible(markup: string): string {
-  return markup
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
-
 /** The same sentence, in both twins (a link's closing tag leaves no gap before punctuation). */
 function expectBoth(email: RenderedEmail, fact: string) {
   expect(email.text.replace(/\s+/g, ' ')).toContain(fact);
   expect(visible(email.html).replace(/ ([.,:)])/g, '$1')).toContain(fact);
 }
-
-/** A labelled value, as both twins show it. */
-function expectRow(email: RenderedEmail, label: string, value: string) {
-  expect(email.text).toContain(`${label}: ${value}`);
-  expect(visible(email.html)).toContain(` ${label} ${value} `);
-}
-
-const OUR_TAGS = /<\/?(?:html|head|body|meta|title|table|tr|th|td|h1|h2|p|a|br)\b/i;
 
 describe('durations read as people say them', () => {
   it.each([
@@ -418,13 +399,7 @@ describe('every value from a visitor, a staff member or the store is escaped', (
 });
 
 describe('subjects stay on one line', () => {
-  it.each([
-    ['CRLF', 'Asha\r\nBcc: victim@example.com'],
-    ['LF', 'Asha\nRao'],
-    ['CR', 'Asha\rRao'],
-    ['line separator', 'Asha\u2028Rao'],
-    ['tab and NUL', 'Asha\t\u0000Rao'],
-  ])('when a name holds %s', (_case, name) => {
+  it.each(NAMES_THAT_BREAK_LINES)('when a name holds %s', (_case, name) => {
     const lead = openLead({ name, company: 'Acme\r\nLtd' });
     for (const [email, expected] of [
       [remind(lead), 'Asha'],

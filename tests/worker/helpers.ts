@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:workers';
 import { inject } from 'vitest';
 import type { EmailApiMode, SentEmail } from '../stand-ins/server';
-import { CONSENT } from '../../src/lib/leads/consent';
+import { ASSESSMENT_SAMPLE, CONTACT_SAMPLE } from '../fixtures/lead-samples';
 import { readSettings, type Settings } from '../../functions/settings';
 
 export const standInUrl = () => inject('standInUrl');
@@ -24,57 +24,28 @@ export function testSettings(overrides: Record<string, string> = {}, scope = '')
 export const NOW = new Date('2026-11-25T09:00:00Z');
 const TEN_SECONDS_AGO = String(NOW.getTime() - 10_000);
 
-export function assessmentEntries(
-  overrides: Record<string, string | undefined> = {},
-): [string, string][] {
-  const values: Record<string, string | undefined> = {
-    name: 'Asha Rao',
-    email: 'asha@acme.example',
-    company: 'Acme Ltd',
-    role: 'Head of Data',
-    companySize: '250-999',
-    industry: 'manufacturing',
-    stage: 'pilot-stuck',
-    goals: 'Our demand forecasting pilot works, but nobody can run it in production.',
-    timeline: 'quarter',
-    region: 'india',
-    phone: '',
-    consent: 'on',
-    marketing: 'on',
-    consentVersion: CONSENT.version,
-    page: '/assessment/',
-    referrer: '/blog/why-ai-pilots-stall/',
-    utm_source: 'newsletter',
-    utm_campaign: 'november',
-    tz: 'Europe/London',
-    website: '',
-    startedAt: TEN_SECONDS_AGO,
-    ...overrides,
-  };
+type Overrides = Record<string, string | undefined>;
+
+/** Form entries as a browser sends them; an override of `undefined` leaves the field out. */
+function entries(values: Overrides): [string, string][] {
   return Object.entries(values).filter(
     (entry): entry is [string, string] => entry[1] !== undefined,
   );
 }
 
-export function contactEntries(
-  overrides: Record<string, string | undefined> = {},
-): [string, string][] {
-  const values: Record<string, string | undefined> = {
-    name: 'Ravi Mehta',
-    email: 'ravi@example.org',
-    company: '',
-    topic: 'partnership',
-    message: 'We build data platforms and would like to talk about working together.',
-    consent: 'on',
-    consentVersion: CONSENT.version,
-    page: '/contact/',
+export const assessmentEntries = (overrides: Overrides = {}) =>
+  entries({
+    ...ASSESSMENT_SAMPLE,
+    phone: '',
+    utm_campaign: 'november',
+    tz: 'Europe/London',
+    website: '',
     startedAt: TEN_SECONDS_AGO,
     ...overrides,
-  };
-  return Object.entries(values).filter(
-    (entry): entry is [string, string] => entry[1] !== undefined,
-  );
-}
+  });
+
+export const contactEntries = (overrides: Overrides = {}) =>
+  entries({ ...CONTACT_SAMPLE, company: '', startedAt: TEN_SECONDS_AGO, ...overrides });
 
 export async function emailApi(change: { mode?: EmailApiMode; reset?: boolean }, scope = '') {
   await fetch(`${emailApiUrl(scope)}/_control`, { method: 'POST', body: JSON.stringify(change) });
