@@ -1,7 +1,42 @@
 // @ts-check
 import { defineConfig } from 'eslint/config';
 import eslintPluginAstro from 'eslint-plugin-astro';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The Worker's rooms, each importing only the rooms below it: the base (settings, log, teams, the
+ * audit trail), then email/, follow-up/, leads/, sweep/. `below` lists what a room may not import.
+ */
+const ROOM_RULES = [
+  {
+    files: ['functions/*.ts', 'functions/audit/**'],
+    forbidden: ['email', 'follow-up', 'leads', 'sweep'],
+    except: ['functions/worker.ts', 'functions/health.ts'],
+  },
+  { files: ['functions/email/**'], forbidden: ['follow-up', 'leads', 'sweep'] },
+  { files: ['functions/follow-up/**'], forbidden: ['leads', 'sweep'] },
+  { files: ['functions/leads/**'], forbidden: ['sweep'] },
+];
+
+const roomRule = ({ files, forbidden, except = [] }) => ({
+  files,
+  ignores: except,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^(\\./|(\\.\\./)+)(${forbidden.join('|')})(/|$)`,
+            message: `Imports point one way: this room may not import ${forbidden.join(', ')} (README: The tree).`,
+          },
+        ],
+      },
+    ],
+  },
+});
 
 export default defineConfig(
   {
@@ -23,6 +58,34 @@ export default defineConfig(
     // announces it first; without JavaScript, autofocus is the only way to move it there.
     files: ['src/components/forms/LeadForm.astro'],
     rules: { 'astro/jsx-a11y/no-autofocus': 'off' },
+  },
+  ...ROOM_RULES.map(roomRule),
+  {
+    // Browser-safe code and the components never reach into the Worker; only thin pages call it.
+    files: ['src/lib/**', 'src/scripts/**', 'src/components/**', 'src/layouts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)functions(/|$)',
+              message: 'src/ code other than pages never imports the Worker (functions/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // No module of the Worker or of src/ may import itself back through others.
+    files: ['functions/**/*.ts', 'src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     rules: {

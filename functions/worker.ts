@@ -1,7 +1,7 @@
 // The Worker entry: Astro serves the pages and on-demand routes, every response leaves with the
 // security headers, and the cron trigger runs the sweep.
 import { handle } from '@astrojs/cloudflare/handler';
-import { scheduled } from './scheduled';
+import { scheduled } from './sweep/scheduled';
 import { secureResponse } from './secure-response';
 
 export default {

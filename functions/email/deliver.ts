@@ -60,6 +60,21 @@ export async function deliverEmail(
   return 'retry';
 }
 
+/**
+ * Starts sending freshly queued emails without making anyone wait for them: the sales inbox should
+ * have a lead within a minute, and the cron sweep retries whatever fails here.
+ */
+export function deliverSoon(
+  db: D1Database,
+  transport: EmailTransport,
+  ids: readonly string[],
+  waitUntil: (promise: Promise<unknown>) => void,
+): void {
+  if (ids.length === 0) return;
+  const now = new Date();
+  waitUntil(Promise.all(ids.map((id) => deliverEmail(db, transport, id, now))).catch(() => {}));
+}
+
 export interface SweepCounts {
   sent: number;
   retry: number;

@@ -1,10 +1,75 @@
-// The emails table as a queue: find what is due, take one, and record how its attempt went.
-import { eventStatement } from '../follow-up/events';
+// The emails table as a queue, and the only code that writes it: queue an email, find what is
+// due, take one, and record how its attempt went.
+import { eventStatement } from '../audit/trail';
+
+/** Every email the Worker sends, by what it is for. */
+export type EmailKind =
+  | 'sales-notification'
+  | 'visitor-acknowledgement'
+  | 'owner-reminder'
+  | 'escalation'
+  | 'team-digest';
+
+/** A rendered email to queue. The dedupe key makes queueing it twice queue it once. */
+export interface NewEmail {
+  id?: string | undefined;
+  kind: EmailKind;
+  leadId: string | null;
+  dedupeKey: string;
+  to: string[];
+  replyTo?: string | undefined;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const INSERT_EMAIL = `INSERT OR IGNORE INTO emails (id, lead_id, kind, dedupe_key, to_addresses,
+  reply_to, subject, html, text, status, attempts, next_attempt_at, created_at)`;
+
+function newEmailValues(email: NewEmail, now: Date): unknown[] {
+  const iso = now.toISOString();
+  return [
+    email.id ?? crypto.randomUUID(),
+    email.leadId,
+    email.kind,
+    email.dedupeKey,
+    JSON.stringify(email.to),
+    email.replyTo ?? null,
+    email.subject,
+    email.html,
+    email.text,
+    iso,
+    iso,
+  ];
+}
+
+/** Queues an email, due at once; for a batch with the change that caused it. */
+export function enqueueStatement(db: D1Database, email: NewEmail, now: Date): D1PreparedStatement {
+  return db
+    .prepare(`${INSERT_EMAIL} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`)
+    .bind(...newEmailValues(email, now));
+}
+
+/**
+ * Queues the email only if the statement just before it in the batch changed one row (SQLite's
+ * changes()), so a lead marked by two sweeps at once is emailed once.
+ */
+export function enqueueIfChangedStatement(
+  db: D1Database,
+  email: NewEmail,
+  now: Date,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `${INSERT_EMAIL} SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ? WHERE changes() = 1`,
+    )
+    .bind(...newEmailValues(email, now));
+}
 
 export interface OutboxEmail {
   id: string;
   leadId: string | null;
-  kind: string;
+  kind: EmailKind;
   to: string[];
   replyTo: string | null;
   subject: string;
@@ -17,7 +82,7 @@ export interface OutboxEmail {
 interface OutboxRow {
   id: string;
   lead_id: string | null;
-  kind: string;
+  kind: EmailKind;
   to_addresses: string;
   reply_to: string | null;
   subject: string;
@@ -122,7 +187,7 @@ export async function markFailed(db: D1Database, id: string, error: string): Pro
 
 export interface OutboxListing {
   id: string;
-  kind: string;
+  kind: EmailKind;
   status: string;
   to: string[];
   subject: string;
@@ -140,7 +205,7 @@ export async function listEmails(db: D1Database, limit = 20): Promise<OutboxList
     .bind(limit)
     .all<{
       id: string;
-      kind: string;
+      kind: EmailKind;
       status: string;
       to_addresses: string;
       subject: string;

@@ -1,11 +1,11 @@
 // The page behind an owner's link. Opening it shows the lead and one button; only the button's
 // POST records anything, because mail scanners open links in emails before people do.
 import { env } from 'cloudflare:workers';
+import type { OpenLead } from '../../src/lib/leads/lead';
 import { linkSecret, readSettings } from '../settings';
 import { applyLeadAction } from './actions';
 import { verifyLink, type LeadAction } from './links';
 import { findLead } from './open-leads';
-import type { OpenLead } from './types';
 
 export type ActionView =
   | {

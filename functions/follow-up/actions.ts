@@ -1,8 +1,9 @@
 // What an owner's signed link does: record that they took the lead, or that they replied.
 // Applying it twice changes nothing the second time.
+import type { OpenLead } from '../../src/lib/leads/lead';
+import { eventIfChangedStatement } from '../audit/trail';
 import type { LeadAction } from './links';
 import { findLead } from './open-leads';
-import type { OpenLead } from './types';
 
 export type ActionResult = { outcome: 'done' | 'already'; lead: OpenLead } | { outcome: 'missing' };
 
@@ -23,12 +24,7 @@ export async function applyLeadAction(
   const at = now.toISOString();
   const [update] = await db.batch([
     db.prepare(UPDATES[action]).bind(at, by, leadId),
-    db
-      .prepare(
-        `INSERT INTO lead_events (lead_id, type, actor, at, detail) SELECT ?, ?, ?, ?, NULL
-         WHERE changes() = 1`,
-      )
-      .bind(leadId, action === 'claim' ? 'claimed' : 'replied', by, at),
+    eventIfChangedStatement(db, leadId, action === 'claim' ? 'claimed' : 'replied', now, by),
   ]);
   const lead = await findLead(db, leadId);
   if (!lead) return { outcome: 'missing' };

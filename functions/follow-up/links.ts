@@ -1,6 +1,6 @@
 // Signed, expiring, single-purpose links for lead owners ("I'm on it", "I have replied").
 // The signature covers the lead, the action, the person and the expiry, so none can be changed.
-import type { OwnerLinks } from './types';
+import type { OwnerLinks } from '../email/templates/lead-facts';
 
 export type LeadAction = 'claim' | 'replied';
 export const LEAD_ACTIONS: readonly LeadAction[] = ['claim', 'replied'];

@@ -1,6 +1,6 @@
 // Reading leads that still need an answer, in the shape follow-up emails and pages use.
-import { ROUTING } from '../leads/routing';
-import type { OpenLead } from './types';
+import type { OpenLead } from '../../src/lib/leads/lead';
+import { ROUTING } from '../teams';
 
 export interface LeadRow {
   id: string;

@@ -1,13 +1,7 @@
 // Picks the sales team for a lead from the rules in content/routing.json.
-import routingFile from '../../content/routing.json';
-import {
-  routingSchema,
-  type Routing,
-  type RuleCondition,
-} from '../../src/lib/leads/routing-schema';
-import type { Assessment, Contact, LeadForm, Route } from './types';
-
-export const ROUTING: Routing = routingSchema.parse(routingFile);
+import type { Assessment, Contact, LeadForm, Route } from '../../src/lib/leads/lead';
+import type { Routing, RuleCondition } from '../../src/lib/leads/routing-schema';
+import { ROUTING } from '../teams';
 
 export type RoutableLead =
   { form: 'assessment'; fields: Assessment } | { form: 'contact'; fields: Contact };

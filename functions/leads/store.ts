@@ -1,15 +1,7 @@
 // D1 access for leads: one batch writes a lead with the emails it owes, or nothing at all.
-import { eventStatement } from '../follow-up/events';
-import type { Lead, LeadStatus, RenderedEmail } from './types';
-
-export type EmailKind = 'sales-notification' | 'visitor-acknowledgement';
-
-export interface QueuedEmail extends RenderedEmail {
-  id: string;
-  kind: EmailKind;
-  to: string[];
-  replyTo?: string | undefined;
-}
+import type { Lead, LeadStatus } from '../../src/lib/leads/lead';
+import { eventStatement } from '../audit/trail';
+import { enqueueStatement, type NewEmail } from '../email/outbox';
 
 export interface StoredLeadSummary {
   id: string;
@@ -57,33 +49,11 @@ function leadInsert(db: D1Database, lead: Lead, status: LeadStatus, spamReason?:
     );
 }
 
-function emailInsert(db: D1Database, leadId: string, email: QueuedEmail, now: Date) {
-  return db
-    .prepare(
-      `INSERT INTO emails (id, lead_id, kind, dedupe_key, to_addresses, reply_to, subject, html,
-        text, status, attempts, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-    )
-    .bind(
-      email.id,
-      leadId,
-      email.kind,
-      `${leadId}:${email.kind}`,
-      JSON.stringify(email.to),
-      email.replyTo ?? null,
-      email.subject,
-      email.html,
-      email.text,
-      now.toISOString(),
-      now.toISOString(),
-    );
-}
-
 /** Stores the lead and its emails atomically: D1 runs a batch as one transaction. */
 export async function storeLead(
   db: D1Database,
   lead: Lead,
-  emails: readonly QueuedEmail[],
+  emails: readonly NewEmail[],
   quarantine?: { reason: string },
 ): Promise<void> {
   const status: LeadStatus = quarantine ? 'quarantined' : 'received';
@@ -97,7 +67,7 @@ export async function storeLead(
       'visitor',
       quarantine?.reason ?? lead.form,
     ),
-    ...emails.map((email) => emailInsert(db, lead.id, email, lead.receivedAt)),
+    ...emails.map((email) => enqueueStatement(db, email, lead.receivedAt)),
   ]);
 }
 

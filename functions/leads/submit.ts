@@ -1,17 +1,18 @@
 // The lead pipeline: checks, then one atomic write of the lead and its emails, and only then
 // an answer that promises anything. Delivery happens after, and is retried until it succeeds.
+import type { Lead, LeadForm } from '../../src/lib/leads/lead';
 import { parseLeadForm, type FieldErrors } from '../../src/lib/leads/parse';
 import { knownTimeZone, replyByFor } from '../../src/lib/leads/reply-time';
+import type { NewEmail } from '../email/outbox';
+import { renderSalesNotification } from '../email/templates/sales-notification';
+import { renderVisitorAcknowledgement } from '../email/templates/visitor-acknowledgement';
 import { ownerLinks } from '../follow-up/links';
-import { assignOwner } from '../follow-up/owners';
 import { log } from '../log';
 import { linkSecret, type Settings } from '../settings';
-import { renderSalesNotification } from '../email/sales-notification';
-import { renderVisitorAcknowledgement } from '../email/visitor-acknowledgement';
+import { assignOwner } from './owners';
 import { routeLead } from './routing';
 import { spamReason, verifyTurnstile, withinRateLimit } from './spam';
-import { storeLead, type QueuedEmail } from './store';
-import type { Lead, LeadForm } from './types';
+import { storeLead } from './store';
 
 export interface Submission {
   form: LeadForm;
@@ -73,7 +74,7 @@ function buildLead(
   return { ...base, form: parsed.form, fields, route } as Lead;
 }
 
-async function queuedEmails(lead: Lead, settings: Settings): Promise<QueuedEmail[]> {
+async function queuedEmails(lead: Lead, settings: Settings): Promise<NewEmail[]> {
   const owner = lead.route.owner;
   const secret = linkSecret(settings);
   if (!secret)
@@ -91,6 +92,8 @@ async function queuedEmails(lead: Lead, settings: Settings): Promise<QueuedEmail
     {
       id: crypto.randomUUID(),
       kind: 'sales-notification',
+      leadId: lead.id,
+      dedupeKey: `${lead.id}:sales-notification`,
       to: [...new Set([...(owner ? [owner.email] : []), ...lead.route.to])],
       replyTo: lead.fields.email,
       ...renderSalesNotification(lead, settings.SITE_URL, links),
@@ -98,6 +101,8 @@ async function queuedEmails(lead: Lead, settings: Settings): Promise<QueuedEmail
     {
       id: crypto.randomUUID(),
       kind: 'visitor-acknowledgement',
+      leadId: lead.id,
+      dedupeKey: `${lead.id}:visitor-acknowledgement`,
       to: [lead.fields.email],
       ...renderVisitorAcknowledgement(lead, settings.SITE_URL),
     },
@@ -132,7 +137,7 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
     if (!spam) lead.route.owner = await assignOwner(deps.db, lead.route.team);
     const emails = spam ? [] : await queuedEmails(lead, settings);
     await storeLead(deps.db, lead, emails, spam ? { reason: spam } : undefined);
-    emailIds = emails.map((email) => email.id);
+    emailIds = emails.map((email) => email.id!);
   } catch (error) {
     log('error', 'lead_store_failed', {
       form: lead.form,

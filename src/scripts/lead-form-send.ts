@@ -1,20 +1,9 @@
 // Checks a lead form with its zod schema, shows errors beside their fields, and confirms a stored
 // lead without a page reload. Loaded by lead-form.ts when a visitor starts on a form.
 import './zod-without-eval';
+import type { AcceptedAnswer, LeadAnswer } from '../lib/leads/answer';
 import { parseLeadForm, type FieldErrors } from '../lib/leads/parse';
 import type { LeadForm } from '../lib/leads/schemas';
-
-interface Accepted {
-  ok: true;
-  local: string;
-  ist: string;
-  sameZone: boolean;
-}
-interface Refused {
-  ok: false;
-  message: string;
-  errors: FieldErrors;
-}
 
 function showErrors(form: HTMLFormElement, kind: LeadForm, errors: FieldErrors, message?: string) {
   for (const field of form.querySelectorAll<HTMLElement>('[data-field]')) {
@@ -53,7 +42,7 @@ function showErrors(form: HTMLFormElement, kind: LeadForm, errors: FieldErrors, 
   if (!summary.hidden) summary.focus();
 }
 
-function confirm(form: HTMLFormElement, kind: LeadForm, result: Accepted) {
+function confirm(form: HTMLFormElement, kind: LeadForm, result: AcceptedAnswer) {
   const template = document.querySelector<HTMLTemplateElement>(
     `template[data-confirmation-template="${kind}"]`,
   )!;
@@ -80,7 +69,7 @@ export async function send(form: HTMLFormElement, kind: LeadForm) {
       body: new URLSearchParams(data as unknown as Record<string, string>),
       headers: { Accept: 'application/json' },
     });
-    const result = (await response.json()) as Accepted | Refused;
+    const result = (await response.json()) as LeadAnswer;
     if (result.ok) return confirm(form, kind, result);
     showErrors(form, kind, result.errors, result.message);
   } catch {

@@ -1,10 +1,10 @@
 // The two lead emails as their readers see them: the sales team, who must answer in time with
 // everything in front of them, and the visitor, who must learn when they will hear back.
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, raw, withBreaks } from '../../functions/email/escape';
-import { renderSalesNotification } from '../../functions/email/sales-notification';
-import { renderVisitorAcknowledgement } from '../../functions/email/visitor-acknowledgement';
-import type { Lead } from '../../functions/leads/types';
+import { escapeHtml, html, raw, withBreaks } from '../../functions/email/templates/escape';
+import { renderSalesNotification } from '../../functions/email/templates/sales-notification';
+import { renderVisitorAcknowledgement } from '../../functions/email/templates/visitor-acknowledgement';
+import type { Lead } from '../../src/lib/leads/lead';
 import { CONSENT } from '../../src/lib/leads/consent';
 import { replyByFor } from '../../src/lib/leads/reply-time';
 import { assessmentSchema, contactSchema } from '../../src/lib/leads/schemas';

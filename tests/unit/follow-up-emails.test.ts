@@ -1,12 +1,14 @@
 // The follow-up emails as their readers see them: the owner reminded before the deadline, the team
 // lead told when it has passed, and each team's daily list of leads still waiting for a reply.
 import { describe, expect, it } from 'vitest';
-import { renderEscalation } from '../../functions/email/escalation';
-import { escapeHtml } from '../../functions/email/escape';
-import { duration, renderOwnerReminder } from '../../functions/email/owner-reminder';
-import { renderTeamDigest } from '../../functions/email/team-digest';
-import type { LeadEvent, OpenLead, OwnerLinks } from '../../functions/follow-up/types';
-import type { RenderedEmail } from '../../functions/leads/types';
+import { renderEscalation } from '../../functions/email/templates/escalation';
+import { escapeHtml } from '../../functions/email/templates/escape';
+import type { LeadEvent } from '../../functions/audit/trail';
+import { duration, type OwnerLinks } from '../../functions/email/templates/lead-facts';
+import type { RenderedEmail } from '../../functions/email/templates/layout';
+import { renderOwnerReminder } from '../../functions/email/templates/owner-reminder';
+import { renderTeamDigest } from '../../functions/email/templates/team-digest';
+import type { OpenLead } from '../../src/lib/leads/lead';
 import { expectRow, NAMES_THAT_BREAK_LINES, OUR_TAGS, visible } from './reading-emails';
 
 const SITE_URL = 'https://nyarro.example.com';

@@ -2,7 +2,7 @@
 // links that only their owner can use, for one purpose, until they expire.
 import { describe, expect, it } from 'vitest';
 import { signLink, verifyLink } from '../../functions/follow-up/links';
-import { pickOwner } from '../../functions/follow-up/owners';
+import { pickOwner } from '../../functions/leads/owners';
 import {
   followUpDue,
   istDate,
@@ -10,7 +10,7 @@ import {
   monthsBefore,
   reminderTime,
   type FollowUpState,
-} from '../../functions/follow-up/schedule';
+} from '../../functions/sweep/schedule';
 import { replyByFor } from '../../src/lib/leads/reply-time';
 
 const received = new Date('2026-11-25T09:00:00Z');

@@ -1,6 +1,6 @@
 // How the email tests read a rendered email: as a person sees its HTML, and as its plain twin.
 import { expect } from 'vitest';
-import type { RenderedEmail } from '../../functions/leads/types';
+import type { RenderedEmail } from '../../functions/email/templates/layout';
 
 /** What a person reads in the HTML: tags dropped, entities decoded, whitespace collapsed. */
 export function visible(markup: string): string {

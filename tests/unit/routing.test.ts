@@ -1,6 +1,7 @@
 // The routing rules in content/routing.json, read as a specification of who gets which lead.
 import { describe, expect, it } from 'vitest';
-import { ROUTING, routeLead, type RoutableLead } from '../../functions/leads/routing';
+import { routeLead, type RoutableLead } from '../../functions/leads/routing';
+import { ROUTING } from '../../functions/teams';
 import { routingSchema } from '../../src/lib/leads/routing-schema';
 
 type AssessmentFields = Extract<RoutableLead, { form: 'assessment' }>['fields'];

@@ -1,8 +1,9 @@
 // A form POST as the browser sends it, answered as the visitor will see it.
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answerLeadPost, jsonFor, type FormPageState } from '../../functions/leads/answers';
-import { MAX_BODY_BYTES } from '../../functions/leads/http';
+import { jsonAnswer } from '../../functions/leads/answer';
+import { answerLeadPost, type FormPageState } from '../../functions/leads/post';
+import { MAX_BODY_BYTES } from '../../functions/leads/read-form';
 import { contactEntries, rows } from './helpers';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -144,8 +145,7 @@ describe('one address sending form after form', () => {
 
 describe('a post Turnstile could not confirm (with TURNSTILE_SECRET_KEY set)', () => {
   it('is refused with 403 and told to complete the check', async () => {
-    const refused = { outcome: { kind: 'turnstile-failed' as const }, values: { name: 'Ravi' } };
-    const response = jsonFor(refused, 'sales@example.com');
+    const response = jsonAnswer({ kind: 'turnstile-failed' }, 'sales@example.com');
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({
       ok: false,

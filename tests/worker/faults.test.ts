@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { deliverDueEmails, deliverEmail } from '../../functions/email/deliver';
 import { claimEmail } from '../../functions/email/outbox';
 import type { EmailTransport } from '../../functions/email/transport';
-import { answerLeadPost } from '../../functions/leads/answers';
+import { answerLeadPost } from '../../functions/leads/post';
 import type { EmailApiMode } from '../stand-ins/server';
 import { contactEntries, NOW, rows } from './helpers';
 import { at, clearLeads, emailStatuses, MINUTE, outbox } from './outbox-helpers';

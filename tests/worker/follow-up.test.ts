@@ -7,7 +7,7 @@ import {
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyLeadAction } from '../../functions/follow-up/actions';
-import { scheduled } from '../../functions/scheduled';
+import { scheduled } from '../../functions/sweep/scheduled';
 import { submitLead } from '../../functions/leads/submit';
 import {
   assessmentEntries,

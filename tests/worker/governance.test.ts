@@ -1,11 +1,11 @@
 // Retention, erasure on request, and the health report: what is kept, what goes, what is said.
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyRetention } from '../../functions/follow-up/retention';
+import { applyRetention } from '../../functions/sweep/retention';
 import { healthReport } from '../../functions/health';
 import { eraseByEmail } from '../../functions/leads/erase';
 import { submitLead } from '../../functions/leads/submit';
-import { queueDigests } from '../../functions/follow-up/digest';
+import { queueDigests } from '../../functions/sweep/digests';
 import { contactEntries, NOW, rows, testSettings } from './helpers';
 
 const settings = testSettings({ RATE_LIMIT: 'off' });

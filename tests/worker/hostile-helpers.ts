@@ -2,8 +2,8 @@
 // the visitor gets it, and check what was stored and owed for it.
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
-import { answerLeadPost, type FormPageState } from '../../functions/leads/answers';
-import { ROUTING } from '../../functions/leads/routing';
+import { answerLeadPost, type FormPageState } from '../../functions/leads/post';
+import { ROUTING } from '../../functions/teams';
 import { parseLeadForm } from '../../src/lib/leads/parse';
 import { isPlainAddress, markupProblems, textProblems } from '../hostile/email-checks';
 import { POST_PATH, toRequest, type HostilePost } from '../hostile/posts';

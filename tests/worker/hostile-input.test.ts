@@ -3,8 +3,8 @@
 // unescaped or changes where it goes. FUZZ_RUNS=5000 npm run fuzz:worker runs them long.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerLeadPost, type FormPageState } from '../../functions/leads/answers';
-import { escapeHtml } from '../../functions/email/escape';
+import { answerLeadPost, type FormPageState } from '../../functions/leads/post';
+import { escapeHtml } from '../../functions/email/templates/escape';
 import { LINE_BREAKS_AND_NUL, UNICODE, foreignFieldName, hostileText } from '../hostile/payloads';
 import {
   DISPLAYED,

@@ -1,5 +1,6 @@
 // Leads are kept for the retention period, then deleted with their emails by the sweep.
 // The audit trail keeps one "erased" event per lead, which holds no personal data.
+import { erasedEventsSql } from '../audit/trail';
 import type { Settings } from '../settings';
 import { monthsBefore } from './schedule';
 
@@ -12,8 +13,7 @@ export async function applyRetention(
   const [, , , deleted] = await db.batch([
     db
       .prepare(
-        `INSERT INTO lead_events (lead_id, type, actor, at, detail)
-         SELECT id, 'erased', 'retention', ?, 'retention period ended' FROM leads WHERE received_at < ?`,
+        erasedEventsSql('received_at < ?2', '?1', "'retention'", "'retention period ended'"),
       )
       .bind(now.toISOString(), cutoff),
     // Digests name several leads and belong to none: they go by their own age.

@@ -1,6 +1,6 @@
 // Who owns a new lead: the team's members in turn, skipping anyone marked away.
 import type { Person, Routing, Team } from '../../src/lib/leads/routing-schema';
-import { ROUTING } from '../leads/routing';
+import { ROUTING } from '../teams';
 
 /** The owner for a team's `turn`-th lead (0 first). With everyone away, the team lead takes it. */
 export function pickOwner(team: Team, turn: number): Person {

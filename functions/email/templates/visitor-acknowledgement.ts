@@ -1,10 +1,10 @@
 // The email the visitor gets after sending a form: thanks, when we will reply, what they sent.
 // Plain words, their own time zone where we know it, and nothing promised beyond the brief.
-import { AI_STAGES, CONTACT_TOPICS, TIMELINES } from '../../src/lib/leads/options';
-import { SITE } from '../../src/lib/site';
-import { replyByTimes } from '../../src/lib/leads/reply-time';
-import type { Lead, RenderedEmail } from '../leads/types';
-import { oneLine, renderHtml, renderText, shorten, siteHref, type Block, type Row } from './layout';
+import { AI_STAGES, CONTACT_TOPICS, TIMELINES } from '../../../src/lib/leads/options';
+import { SITE } from '../../../src/lib/site';
+import { replyByTimes } from '../../../src/lib/leads/reply-time';
+import type { Lead } from '../../../src/lib/leads/lead';
+import { oneLine, renderHtml, renderText, shorten, siteHref, type Block, type Row, type RenderedEmail } from './layout';
 
 function summary(lead: Lead): Row[] {
   if (lead.form === 'contact') {

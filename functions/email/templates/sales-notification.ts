@@ -1,6 +1,6 @@
 // The email the sales inbox gets for each lead: everything needed to answer it, and by when.
 // The visitor is the reply-to, so answering is one click; the pipeline sets the headers.
-import { CONSENT } from '../../src/lib/leads/consent';
+import { CONSENT } from '../../../src/lib/leads/consent';
 import {
   AI_STAGES,
   COMPANY_SIZES,
@@ -8,10 +8,10 @@ import {
   INDUSTRIES,
   REGIONS,
   TIMELINES,
-} from '../../src/lib/leads/options';
-import { formatInZone, replyByTimes, shortIst } from '../../src/lib/leads/reply-time';
-import type { OwnerLinks } from '../follow-up/types';
-import type { Attribution, Lead, RenderedEmail } from '../leads/types';
+} from '../../../src/lib/leads/options';
+import { formatInZone, replyByTimes, shortIst } from '../../../src/lib/leads/reply-time';
+import type { OwnerLinks } from './lead-facts';
+import type { Attribution, Lead } from '../../../src/lib/leads/lead';
 import {
   oneLine,
   renderHtml,
@@ -20,7 +20,7 @@ import {
   subjectLine,
   type Block,
   type Row,
-  type Run,
+  type Run, type RenderedEmail
 } from './layout';
 
 const NOT_GIVEN = 'Not given';

@@ -1,5 +1,6 @@
-// A lead as the pipeline and its emails see it, derived from the form schemas.
-import type { Assessment, Contact, LeadForm } from '../../src/lib/leads/schemas';
+// A lead as the Worker and its emails see it, derived from the form schemas. Types only, so both
+// the Worker and the browser-safe code may import it; nothing here runs.
+import type { Assessment, Contact, LeadForm } from './schemas';
 
 export type { Assessment, Contact, LeadForm };
 
@@ -40,8 +41,22 @@ export type Lead =
   | (LeadBase & { form: 'assessment'; fields: Assessment })
   | (LeadBase & { form: 'contact'; fields: Contact });
 
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
+/** A stored lead as follow-up work sees it: who owns it, what is due, what has happened. */
+export interface OpenLead {
+  id: string;
+  form: LeadForm;
+  name: string;
+  email: string;
+  company: string | null;
+  team: string;
+  teamName: string;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  receivedAt: Date;
+  replyBy: Date;
+  claimedAt: Date | null;
+  claimedBy: string | null;
+  repliedAt: Date | null;
+  repliedBy: string | null;
+  visitorTimeZone: string | null;
 }

@@ -1,12 +1,12 @@
 // The scheduled sweep. It takes "now" from the trigger, so a trigger for a given time behaves
 // exactly as it would at that time, and every step is safe to run twice.
-import { deliverDueEmails } from './email/deliver';
-import { transportFor } from './email/transport';
-import { queueDeadlineFollowUps } from './follow-up/deadlines';
-import { queueDigests } from './follow-up/digest';
-import { applyRetention } from './follow-up/retention';
-import { log } from './log';
-import { readSettings } from './settings';
+import { deliverDueEmails } from '../email/deliver';
+import { transportFor } from '../email/transport';
+import { log } from '../log';
+import { readSettings } from '../settings';
+import { queueDeadlineFollowUps } from './deadlines';
+import { queueDigests } from './digests';
+import { applyRetention } from './retention';
 
 export async function sweep(env: Env, now: Date) {
   const settings = readSettings(env);

@@ -1,10 +1,10 @@
 // The email the team lead gets when a lead's reply-by time has passed with no reply recorded:
 // how late it is, who is waiting, who owns it, and everything that has happened so far.
-import { ist, shortIst } from '../../src/lib/leads/reply-time';
-import type { LeadEvent, LeadEventType, OpenLead } from '../follow-up/types';
-import type { RenderedEmail } from '../leads/types';
-import { oneLine, renderHtml, renderText, subjectLine, type Block } from './layout';
-import { claimedText, duration, leadRows, promiseFooter, visitorName } from './owner-reminder';
+import { ist, shortIst } from '../../../src/lib/leads/reply-time';
+import type { OpenLead } from '../../../src/lib/leads/lead';
+import type { LeadEvent, LeadEventType } from '../../audit/trail';
+import { oneLine, renderHtml, renderText, subjectLine, type Block, type RenderedEmail } from './layout';
+import { claimedText, duration, leadRows, promiseFooter, visitorName } from './lead-facts';
 
 const EVENT_WORDS: Record<LeadEventType, string> = {
   received: 'Form received',

@@ -1,11 +1,10 @@
 // The daily list each team gets of its leads still waiting for a reply, the earliest deadline
 // first and the overdue ones flagged. Every entry names the visitor's email address, so that an
 // operator erasing a person can find the digests that mentioned them.
-import { ist, shortIst } from '../../src/lib/leads/reply-time';
-import type { OpenLead } from '../follow-up/types';
-import type { RenderedEmail } from '../leads/types';
-import { oneLine, renderHtml, renderText, subjectLine, type Block, type Row } from './layout';
-import { FORM_KIND, duration, promiseFooter } from './owner-reminder';
+import { ist, shortIst } from '../../../src/lib/leads/reply-time';
+import type { OpenLead } from '../../../src/lib/leads/lead';
+import { oneLine, renderHtml, renderText, subjectLine, type Block, type Row, type RenderedEmail } from './layout';
+import { FORM_KIND, duration, promiseFooter } from './lead-facts';
 
 function owner(lead: OpenLead): string {
   return lead.ownerName ?? lead.ownerEmail ?? 'no owner';

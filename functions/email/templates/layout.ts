@@ -1,7 +1,7 @@
 // What our emails share: content written once as blocks, then rendered twice, as inline-styled
 // HTML that Gmail and Outlook display alike and as its plain-text twin, so the two never drift apart.
 // Also the small helpers both emails need: subject lines, site links, reply-by times.
-import { SITE } from '../../src/lib/site';
+import { SITE } from '../../../src/lib/site';
 import { html, raw, withBreaks, type SafeHtml } from './escape';
 
 /** A run of text (its line breaks kept), or a link. */
@@ -19,6 +19,13 @@ export type Block =
   | { type: 'heading'; text: string }
   | { type: 'paragraph'; runs: Run[] }
   | { type: 'rows'; rows: Row[] };
+
+/** An email ready to queue: its subject and both bodies. */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
 
 export interface EmailContent {
   /** The <title>; mail clients show the subject, so pass that. */

@@ -1,17 +1,36 @@
 // Reminders before the reply-by time and escalations after it, for leads nobody has answered.
-import { renderEscalation } from '../email/escalation';
-import { renderOwnerReminder } from '../email/owner-reminder';
-import { ROUTING } from '../leads/routing';
+import type { OpenLead } from '../../src/lib/leads/lead';
+import { eventIfChangedStatement, leadHistory, type LeadEventType } from '../audit/trail';
+import { enqueueIfChangedStatement, type NewEmail } from '../email/outbox';
+import { renderEscalation } from '../email/templates/escalation';
+import type { OwnerLinks } from '../email/templates/lead-facts';
+import { renderOwnerReminder } from '../email/templates/owner-reminder';
+import { ownerLinks } from '../follow-up/links';
+import { toOpenLead, unansweredLeads } from '../follow-up/open-leads';
+import { ROUTING } from '../teams';
 import { log } from '../log';
 import { linkSecret, type Settings } from '../settings';
-import { leadHistory } from './events';
-import { ownerLinks } from './links';
-import { toOpenLead, unansweredLeads } from './open-leads';
-import { markAndQueue } from './queue';
 import { followUpDue } from './schedule';
-import type { OpenLead, OwnerLinks } from './types';
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * Marks the lead, then queues its email and records the event only if the mark changed the lead:
+ * two sweeps at the same moment send one reminder.
+ */
+async function markAndQueue(
+  db: D1Database,
+  mark: D1PreparedStatement,
+  email: NewEmail & { leadId: string },
+  event: LeadEventType,
+  now: Date,
+) {
+  await db.batch([
+    mark,
+    enqueueIfChangedStatement(db, email, now),
+    eventIfChangedStatement(db, email.leadId, event, now, 'sweep', email.kind),
+  ]);
+}
 
 async function linksFor(lead: OpenLead, owner: string, settings: Settings, now: Date) {
   const secret = linkSecret(settings);
@@ -41,7 +60,7 @@ async function remind(db: D1Database, lead: OpenLead, settings: Settings, now: D
     to: [owner],
     ...renderOwnerReminder(lead, links, settings.SITE_URL, now),
   };
-  await db.batch(markAndQueue(db, mark, email, { type: 'reminded', actor: 'sweep' }, now));
+  await markAndQueue(db, mark, email, 'reminded', now);
   return true;
 }
 
@@ -61,7 +80,7 @@ async function escalate(db: D1Database, lead: OpenLead, settings: Settings, now:
     to: [...new Set([teamLead.email, ...(lead.ownerEmail ? [lead.ownerEmail] : [])])],
     ...renderEscalation(lead, await leadHistory(db, lead.id), settings.SITE_URL, now),
   };
-  await db.batch(markAndQueue(db, mark, email, { type: 'escalated', actor: 'sweep' }, now));
+  await markAndQueue(db, mark, email, 'escalated', now);
   return true;
 }
 

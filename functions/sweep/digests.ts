@@ -1,9 +1,9 @@
 // Once a day, at its hour in IST, each team gets the list of its leads still waiting for an answer.
-import { renderTeamDigest } from '../email/team-digest';
-import { ROUTING } from '../leads/routing';
+import { enqueueStatement } from '../email/outbox';
+import { renderTeamDigest } from '../email/templates/team-digest';
+import { openLeadsByTeam } from '../follow-up/open-leads';
+import { ROUTING } from '../teams';
 import type { Settings } from '../settings';
-import { openLeadsByTeam } from './open-leads';
-import { queueEmail } from './queue';
 import { istDate, istHour } from './schedule';
 
 export async function queueDigests(db: D1Database, settings: Settings, now: Date): Promise<number> {
@@ -20,7 +20,7 @@ export async function queueDigests(db: D1Database, settings: Settings, now: Date
       to: config.inboxes,
       ...renderTeamDigest(config.name, leads, settings.SITE_URL, now),
     };
-    statements.push(queueEmail(db, email, now));
+    statements.push(enqueueStatement(db, email, now));
   }
   if (statements.length > 0) await db.batch(statements);
   return statements.length;

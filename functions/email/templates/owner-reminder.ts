@@ -1,0 +1,85 @@
+// The nudge a lead's owner gets a few hours before the reply-by time, while nobody has answered:
+// how long is left, who is waiting, and one click to say "I'm on it" or "I have replied".
+import type { OpenLead } from '../../../src/lib/leads/lead';
+import { replyByTimes, shortIst } from '../../../src/lib/leads/reply-time';
+import { renderHtml, renderText, subjectLine, type Block, type RenderedEmail } from './layout';
+import {
+  claimedText,
+  duration,
+  leadRows,
+  promiseFooter,
+  visitorName,
+  type OwnerLinks,
+} from './lead-facts';
+
+export function renderOwnerReminder(
+  lead: OpenLead,
+  links: OwnerLinks | undefined,
+  siteUrl: string,
+  now: Date,
+): RenderedEmail {
+  const left = lead.replyBy.getTime() - now.getTime();
+  const overdue = left <= 0;
+  const due = shortIst(lead.replyBy);
+  const times = replyByTimes(lead.replyBy, lead.visitorTimeZone);
+
+  const prefix = 'Reminder: reply to ';
+  const suffix = overdue ? `, overdue since ${due}` : ` by ${due}`;
+  const subject = subjectLine(prefix, visitorName(lead), suffix);
+
+  // Without a signing secret (a misconfigured deployment) the reminder still goes, without links.
+  const actions: Block[] = !links
+    ? []
+    : [
+        ...(lead.claimedAt
+          ? []
+          : [
+              {
+                type: 'paragraph' as const,
+                runs: [
+                  { text: "I'm on it", href: links.claim },
+                  ': tells the team you are handling this lead, so nobody answers twice.',
+                ],
+              },
+            ]),
+        {
+          type: 'paragraph',
+          runs: [
+            { text: 'I have replied', href: links.replied },
+            `: once you have written to ${lead.name}, so the lead is marked as answered.`,
+          ],
+        },
+      ];
+
+  const blocks: Block[] = [
+    {
+      type: 'title',
+      text: `Reply to ${lead.name}: ${overdue ? `overdue by ${duration(left)}` : `${duration(left)} left`}`,
+    },
+    {
+      type: 'paragraph',
+      runs: [
+        overdue
+          ? `We promised ${lead.name} an answer by ${times.ist}. That time has passed: ${duration(left)} ago.`
+          : `We promised ${lead.name} an answer by ${times.ist}: ${duration(left)} from now.`,
+        times.visitor
+          ? ` For the visitor (${times.visitor.zone}) that is ${times.visitor.time}.`
+          : '',
+      ],
+    },
+    {
+      type: 'paragraph',
+      runs: [`The goal is a reply to the visitor themselves: write to ${lead.email}.`],
+    },
+    { type: 'heading', text: 'Who is waiting' },
+    {
+      type: 'rows',
+      rows: [...leadRows(lead), { label: 'Claimed', value: claimedText(lead) }],
+    },
+    { type: 'heading', text: 'One click to keep the team informed' },
+    ...actions,
+    promiseFooter(siteUrl),
+  ];
+  const content = { title: subject, blocks };
+  return { subject, html: renderHtml(content), text: renderText(content) };
+}
