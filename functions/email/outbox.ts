@@ -79,36 +79,8 @@ export interface OutboxEmail {
   createdAt: string;
 }
 
-interface OutboxRow {
-  id: string;
-  lead_id: string | null;
-  kind: EmailKind;
-  to_addresses: string;
-  reply_to: string | null;
-  subject: string;
-  html: string;
-  text: string;
-  attempts: number;
-  created_at: string;
-}
-
-const SELECT_EMAIL = `SELECT id, lead_id, kind, to_addresses, reply_to, subject, html, text, attempts,
-  created_at FROM emails`;
-
-function fromRow(row: OutboxRow): OutboxEmail {
-  return {
-    id: row.id,
-    leadId: row.lead_id,
-    kind: row.kind,
-    to: JSON.parse(row.to_addresses) as string[],
-    replyTo: row.reply_to,
-    subject: row.subject,
-    html: row.html,
-    text: row.text,
-    attempts: row.attempts,
-    createdAt: row.created_at,
-  };
-}
+const SELECT_EMAIL = `SELECT id, lead_id AS leadId, kind, to_addresses AS toAddresses,
+  reply_to AS replyTo, subject, html, text, attempts, created_at AS createdAt FROM emails`;
 
 /** Ids of pending emails whose next attempt is due and that no sender holds. */
 export async function dueEmailIds(db: D1Database, now: Date, limit: number): Promise<string[]> {
@@ -143,8 +115,13 @@ export async function claimEmail(
     .bind(lockUntil.toISOString(), id, iso)
     .run();
   if (claimed.meta.changes !== 1) return null;
-  const row = await db.prepare(`${SELECT_EMAIL} WHERE id = ?`).bind(id).first<OutboxRow>();
-  return row ? fromRow(row) : null;
+  const row = await db
+    .prepare(`${SELECT_EMAIL} WHERE id = ?`)
+    .bind(id)
+    .first<Omit<OutboxEmail, 'to'> & { toAddresses: string }>();
+  if (!row) return null;
+  const { toAddresses, ...email } = row;
+  return { ...email, to: JSON.parse(toAddresses) as string[] };
 }
 
 export async function markDelivered(
@@ -183,37 +160,4 @@ export async function markFailed(db: D1Database, id: string, error: string): Pro
     )
     .bind(error.slice(0, 500), id)
     .run();
-}
-
-export interface OutboxListing {
-  id: string;
-  kind: EmailKind;
-  status: string;
-  to: string[];
-  subject: string;
-  attempts: number;
-  text: string;
-}
-
-/** The newest emails, for the local outbox viewer and for tests. */
-export async function listEmails(db: D1Database, limit = 20): Promise<OutboxListing[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT id, kind, status, to_addresses, subject, attempts, text FROM emails
-       ORDER BY created_at DESC, kind LIMIT ?`,
-    )
-    .bind(limit)
-    .all<{
-      id: string;
-      kind: EmailKind;
-      status: string;
-      to_addresses: string;
-      subject: string;
-      attempts: number;
-      text: string;
-    }>();
-  return results.map(({ to_addresses, ...rest }) => ({
-    ...rest,
-    to: JSON.parse(to_addresses) as string[],
-  }));
 }

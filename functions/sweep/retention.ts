@@ -12,9 +12,7 @@ export async function applyRetention(
   const cutoff = monthsBefore(now, settings.RETENTION_MONTHS).toISOString();
   const [, , , deleted] = await db.batch([
     db
-      .prepare(
-        erasedEventsSql('received_at < ?2', '?1', "'retention'", "'retention period ended'"),
-      )
+      .prepare(erasedEventsSql('received_at < ?2', '?1', "'retention'", "'retention period ended'"))
       .bind(now.toISOString(), cutoff),
     // Digests name several leads and belong to none: they go by their own age.
     db.prepare('DELETE FROM emails WHERE lead_id IS NULL AND created_at < ?').bind(cutoff),

@@ -3,7 +3,14 @@
 import { ist, shortIst } from '../../../src/lib/leads/reply-time';
 import type { OpenLead } from '../../../src/lib/leads/lead';
 import type { LeadEvent, LeadEventType } from '../../audit/trail';
-import { oneLine, renderHtml, renderText, subjectLine, type Block, type RenderedEmail } from './layout';
+import {
+  oneLine,
+  renderHtml,
+  renderText,
+  subjectLine,
+  type Block,
+  type RenderedEmail,
+} from './layout';
 import { claimedText, duration, leadRows, promiseFooter, visitorName } from './lead-facts';
 
 const EVENT_WORDS: Record<LeadEventType, string> = {

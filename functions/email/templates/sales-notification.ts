@@ -20,7 +20,8 @@ import {
   subjectLine,
   type Block,
   type Row,
-  type Run, type RenderedEmail
+  type Run,
+  type RenderedEmail,
 } from './layout';
 
 const NOT_GIVEN = 'Not given';

@@ -3,7 +3,15 @@
 // operator erasing a person can find the digests that mentioned them.
 import { ist, shortIst } from '../../../src/lib/leads/reply-time';
 import type { OpenLead } from '../../../src/lib/leads/lead';
-import { oneLine, renderHtml, renderText, subjectLine, type Block, type Row, type RenderedEmail } from './layout';
+import {
+  oneLine,
+  renderHtml,
+  renderText,
+  subjectLine,
+  type Block,
+  type Row,
+  type RenderedEmail,
+} from './layout';
 import { FORM_KIND, duration, promiseFooter } from './lead-facts';
 
 function owner(lead: OpenLead): string {

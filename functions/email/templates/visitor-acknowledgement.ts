@@ -4,7 +4,16 @@ import { AI_STAGES, CONTACT_TOPICS, TIMELINES } from '../../../src/lib/leads/opt
 import { SITE } from '../../../src/lib/site';
 import { replyByTimes } from '../../../src/lib/leads/reply-time';
 import type { Lead } from '../../../src/lib/leads/lead';
-import { oneLine, renderHtml, renderText, shorten, siteHref, type Block, type Row, type RenderedEmail } from './layout';
+import {
+  oneLine,
+  renderHtml,
+  renderText,
+  shorten,
+  siteHref,
+  type Block,
+  type Row,
+  type RenderedEmail,
+} from './layout';
 
 function summary(lead: Lead): Row[] {
   if (lead.form === 'contact') {
