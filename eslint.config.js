@@ -20,6 +20,10 @@ const ROOM_RULES = [
   { files: ['functions/leads/**'], forbidden: ['sweep'] },
 ];
 
+/**
+ * @param {{ files: string[]; forbidden: string[]; except?: string[] }} room
+ * @returns {import('eslint').Linter.Config}
+ */
 const roomRule = ({ files, forbidden, except = [] }) => ({
   files,
   ignores: except,
