@@ -5,11 +5,15 @@
 export type LeadEventType =
   | 'received'
   | 'quarantined'
+  | 'released'
   | 'emailed'
   | 'claimed'
   | 'replied'
+  | 'reassigned'
   | 'reminded'
   | 'escalated'
+  | 'closed'
+  | 'marked_spam'
   | 'erased';
 
 export interface LeadEvent {

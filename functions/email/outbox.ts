@@ -161,3 +161,30 @@ export async function markFailed(db: D1Database, id: string, error: string): Pro
     .bind(error.slice(0, 500), id)
     .run();
 }
+
+export interface LeadEmailStatus {
+  id: string;
+  kind: EmailKind;
+  status: 'pending' | 'sent' | 'captured' | 'failed' | 'held';
+  to: string[];
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** Every email a lead caused and where each stands, oldest first, for the desk's lead page. */
+export async function emailsOfLead(db: D1Database, leadId: string): Promise<LeadEmailStatus[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, kind, status, to_addresses AS toAddresses, attempts, last_error AS lastError,
+         created_at AS createdAt, sent_at AS sentAt FROM emails WHERE lead_id = ?
+       ORDER BY created_at, kind`,
+    )
+    .bind(leadId)
+    .all<Omit<LeadEmailStatus, 'to'> & { toAddresses: string }>();
+  return results.map(({ toAddresses, ...email }) => ({
+    ...email,
+    to: JSON.parse(toAddresses) as string[],
+  }));
+}

@@ -54,7 +54,8 @@ export async function unansweredLeads(db: D1Database, until: Date): Promise<Lead
   const { results } = await db
     .prepare(
       `SELECT ${LEAD_COLUMNS} FROM leads
-       WHERE status = 'received' AND replied_at IS NULL AND escalated_at IS NULL AND reply_by <= ?
+       WHERE status = 'received' AND replied_at IS NULL AND closed_at IS NULL AND escalated_at IS NULL
+         AND reply_by <= ?
        ORDER BY reply_by`,
     )
     .bind(until.toISOString())
@@ -67,6 +68,7 @@ export async function openLeadsByTeam(db: D1Database): Promise<Map<string, OpenL
   const { results } = await db
     .prepare(
       `SELECT ${LEAD_COLUMNS} FROM leads WHERE status = 'received' AND replied_at IS NULL
+         AND closed_at IS NULL
        ORDER BY reply_by`,
     )
     .all<LeadRow>();

@@ -74,7 +74,8 @@ function buildLead(
   return { ...base, form: parsed.form, fields, route } as Lead;
 }
 
-async function queuedEmails(lead: Lead, settings: Settings): Promise<NewEmail[]> {
+/** The two emails a lead owes: the sales notification and the visitor's acknowledgement. */
+export async function queuedEmails(lead: Lead, settings: Settings): Promise<NewEmail[]> {
   const owner = lead.route.owner;
   const secret = linkSecret(settings);
   if (!secret)

@@ -16,11 +16,15 @@ import { claimedText, duration, leadRows, promiseFooter, visitorName } from './l
 const EVENT_WORDS: Record<LeadEventType, string> = {
   received: 'Form received',
   quarantined: 'Held back for review',
+  released: 'Released from review',
   emailed: 'Email sent',
   claimed: 'Claimed',
   replied: 'Marked as replied',
+  reassigned: 'Reassigned',
   reminded: 'Reminder sent',
   escalated: 'Escalated',
+  closed: 'Closed as not a lead',
+  marked_spam: 'Marked as spam',
   erased: 'Personal details erased',
 };
 
