@@ -12,12 +12,13 @@ import tseslint from 'typescript-eslint';
 const ROOM_RULES = [
   {
     files: ['functions/*.ts', 'functions/audit/**'],
-    forbidden: ['email', 'follow-up', 'leads', 'sweep'],
+    forbidden: ['email', 'follow-up', 'leads', 'sweep', 'desk'],
     except: ['functions/worker.ts', 'functions/health.ts'],
   },
-  { files: ['functions/email/**'], forbidden: ['follow-up', 'leads', 'sweep'] },
-  { files: ['functions/follow-up/**'], forbidden: ['leads', 'sweep'] },
-  { files: ['functions/leads/**'], forbidden: ['sweep'] },
+  { files: ['functions/email/**'], forbidden: ['follow-up', 'leads', 'sweep', 'desk'] },
+  { files: ['functions/follow-up/**'], forbidden: ['leads', 'sweep', 'desk'] },
+  { files: ['functions/leads/**'], forbidden: ['sweep', 'desk'] },
+  { files: ['functions/desk/**'], forbidden: ['sweep'] },
 ];
 
 /**
