@@ -2,27 +2,9 @@
 // and turned into one WHERE clause with bound values. Unknown values fall back to the default
 // view rather than to an error: a shared link with an old filter still opens something useful.
 import { z } from 'zod';
+import { LEAD_STATES, type LeadState } from '../../src/lib/desk/states';
 
-export const LEAD_STATES = [
-  'waiting',
-  'open',
-  'claimed',
-  'replied',
-  'closed',
-  'spam',
-  'all',
-] as const;
-export type LeadState = (typeof LEAD_STATES)[number];
-
-export const STATE_LABELS: Record<LeadState, string> = {
-  waiting: 'Waiting for a reply',
-  open: 'Open (nobody on it yet)',
-  claimed: 'Claimed',
-  replied: 'Replied',
-  closed: 'Closed',
-  spam: 'Held as spam',
-  all: 'Every state',
-};
+export { LEAD_STATES, STATE_LABELS, type LeadState } from '../../src/lib/desk/states';
 
 const optionalText = z
   .string()
