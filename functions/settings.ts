@@ -39,6 +39,26 @@ const settingsSchema = z.object({
 
 export type Settings = z.output<typeof settingsSchema>;
 
+/** A JSON Web Key given as JSON text in one setting. */
+const jwkJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key, as JSON.' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.looseObject({
+      kty: z.literal('RSA'),
+      kid: z.string().min(1),
+      n: z.string().min(1),
+      e: z.string(),
+    }),
+  );
+
 export class SettingsError extends Error {}
 
 // Local runs need working links without setup; production must set its own secret.
@@ -52,16 +72,77 @@ export function linkSecret(settings: Settings): string | undefined {
   );
 }
 
-export function readSettings(env: object): Settings {
-  const values = Object.fromEntries(
+/** The env's settings as strings: an empty value counts as unset. */
+const setValues = (env: object) =>
+  Object.fromEntries(
     Object.entries(env).filter(([, value]) => typeof value === 'string' && value !== ''),
   );
-  const result = settingsSchema.safeParse(values);
+
+function parseOrThrow<T>(schema: z.ZodType<T>, env: object, what: string): T {
+  const result = schema.safeParse(setValues(env));
   if (!result.success) {
     const problems = result.error.issues.map(
       (issue) => `${issue.path.join('.')}: ${issue.message}`,
     );
-    throw new SettingsError(`Invalid Worker settings. ${problems.join(' ')}`);
+    throw new SettingsError(`Invalid ${what}. ${problems.join(' ')}`);
   }
   return result.data;
+}
+
+export function readSettings(env: object): Settings {
+  return parseOrThrow(settingsSchema, env, 'Worker settings');
+}
+
+/**
+ * Who may enter the sales desk (functions/access/). Kept apart from the settings above so that a
+ * mistake here closes only the desk, never the forms that take leads.
+ */
+const accessSettingsSchema = z
+  .object({
+    ENVIRONMENT: settingsSchema.shape.ENVIRONMENT,
+    /** The Cloudflare Access team domain, like https://nyarro.cloudflareaccess.com: the tokens' issuer. */
+    ACCESS_TEAM_DOMAIN: z
+      .url({
+        error: 'ACCESS_TEAM_DOMAIN must be an origin like https://<team>.cloudflareaccess.com.',
+      })
+      .transform((value) => new URL(value))
+      .refine((url) => url.pathname === '/' && !url.search && !url.hash && !url.username, {
+        error:
+          'ACCESS_TEAM_DOMAIN must be an origin only, with no path: https://<team>.cloudflareaccess.com.',
+      })
+      .optional(),
+    /** The Application Audience (AUD) tag of the Access application that protects /desk/*. */
+    ACCESS_AUD: z
+      .string()
+      .min(16, { error: "ACCESS_AUD must be the application's AUD tag." })
+      .optional(),
+    /** Local sign-in only: the key pair scripts/lib/desk-dev-key.mjs writes into .dev.vars. */
+    DESK_DEV_PRIVATE_JWK: jwkJson.optional(),
+    DESK_DEV_PUBLIC_JWK: jwkJson.optional(),
+  })
+  .superRefine((settings, ctx) => {
+    const domain = settings.ACCESS_TEAM_DOMAIN;
+    // Plain http only to a key server on this machine, so tests can serve their own keys.
+    const local = domain?.protocol === 'http:' && domain.hostname === '127.0.0.1';
+    if (
+      domain &&
+      domain.protocol !== 'https:' &&
+      !(local && settings.ENVIRONMENT !== 'production')
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ACCESS_TEAM_DOMAIN'],
+        message: 'ACCESS_TEAM_DOMAIN must use https (http://127.0.0.1 only outside production).',
+      });
+    }
+  })
+  .transform(({ ACCESS_TEAM_DOMAIN, ...rest }) => ({
+    ...rest,
+    ACCESS_TEAM_DOMAIN: ACCESS_TEAM_DOMAIN?.origin,
+  }));
+
+export type AccessSettings = z.output<typeof accessSettingsSchema>;
+
+export function readAccessSettings(env: object): AccessSettings {
+  return parseOrThrow(accessSettingsSchema, env, 'Access settings');
 }

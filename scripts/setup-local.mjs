@@ -7,6 +7,7 @@ if (!existsSync('.dev.vars')) {
   copyFileSync('.dev.vars.example', '.dev.vars');
   console.log('Created .dev.vars from .dev.vars.example (emails are captured locally).');
 }
+(await import('./lib/desk-dev-key.mjs')).ensureDeskDevKey('.dev.vars');
 
 // Tests keep their own database so a test run never touches what you tried by hand.
 const persistTo = process.argv[2];

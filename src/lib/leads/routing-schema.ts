@@ -50,6 +50,8 @@ export const routingSchema = z
       }),
     ),
     defaultTeam: z.string(),
+    /** People who may use the sales desk without belonging to a team (operations, management). */
+    deskStaff: z.array(personSchema).optional(),
   })
   .superRefine((routing, ctx) => {
     const teams = new Set(Object.keys(routing.teams));
