@@ -15,13 +15,14 @@ export const DESK_HEADERS: Record<string, string> = {
 export interface DeskPage {
   request: Request;
   url: URL;
-  response: { status?: number; headers: Headers };
+  /** Absent for endpoints, which build their whole response. */
+  response?: { status?: number; headers: Headers };
   locals: { cfContext: { waitUntil: (promise: Promise<unknown>) => void } };
 }
 
 /** The signed-in person, or the answer to send instead of the page. */
 export async function enterDesk(page: DeskPage): Promise<DeskPerson | Response> {
-  for (const [name, value] of Object.entries(DESK_HEADERS)) page.response.headers.set(name, value);
+  for (const [name, value] of Object.entries(DESK_HEADERS)) page.response?.headers.set(name, value);
   const entry = await deskPerson(page.request, env);
   if (entry.ok) return entry.person;
   if (entry.status === 401 && entry.signIn && page.request.method === 'GET') {

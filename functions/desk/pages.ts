@@ -67,7 +67,7 @@ export async function deskLead(page: DeskPage, id: string): Promise<LeadData | R
       person,
       (promise) => page.locals.cfContext.waitUntil(promise),
     );
-    page.response.status = outcome.status;
+    if (page.response) page.response.status = outcome.status;
     if (!outcome.leadRemains) {
       const message = encodeURIComponent(outcome.message);
       return new Response(null, { status: 303, headers: { Location: `/desk/?done=${message}` } });
