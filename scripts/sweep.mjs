@@ -26,6 +26,9 @@ trigger.search = new URLSearchParams({
   cron: '* * * * *',
   time: String(at.getTime()),
 }).toString();
-const response = await fetch(trigger);
+const response = await fetch(trigger).catch(() => {
+  console.error(`Nothing answers at ${values.url}: start the site with \`npm start\` first.`);
+  process.exit(1);
+});
 console.log(`Sweep at ${at.toISOString()}: ${response.status} ${await response.text()}`);
 console.log('Read what it sent with `npm run ops:outbox`.');
