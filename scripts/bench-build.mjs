@@ -2,17 +2,21 @@
 // Graph images included) against a bare Astro project built from the same posts in the same run.
 // Prints wall time, pages per second, peak memory of the build's process tree, and the ratio to
 // the bare build. Not a test: figures vary with the machine and what else runs on it.
-//
-// Usage: npm run bench:build [-- --sizes 10,100,1000]
 import { globSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateContent } from './generate-posts.mjs';
+import { commandLine } from './lib/args.mjs';
 import { createBareProject } from './lib/bare-astro.mjs';
 import { measure } from './lib/measure.mjs';
 
-const sizesArg = process.argv.indexOf('--sizes');
-const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : [10, 100, 1000];
+const USAGE = 'npm run bench:build [-- --sizes 10,100,1000]   (posts per build)';
+const { values } = commandLine(USAGE, { sizes: { type: 'string', default: '10,100,1000' } });
+const SIZES = values.sizes.split(',').map(Number);
+if (SIZES.some((size) => !Number.isInteger(size) || size < 1)) {
+  console.error(`--sizes takes whole numbers of posts, comma-separated\nUsage: ${USAGE}`);
+  process.exit(2);
+}
 // Inside the project: the built server's prerender chunks resolve packages from node_modules.
 const WORK = resolve('node_modules/.cache/bench-build');
 const ASTRO = resolve('node_modules/astro/bin/astro.mjs');

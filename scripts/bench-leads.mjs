@@ -2,14 +2,19 @@
 // same server as the baseline. Prints throughput, latency percentiles and their ratios, then runs
 // the sweep and checks that every accepted lead was stored and each of its emails reached the
 // email API (a local stand-in for Resend) exactly once. Not a test: figures vary with the machine.
-//
-// Usage: npm run build && npm run bench:leads [-- --requests 500 --concurrency 20]
 import { createStandIn } from '../tests/stand-ins/server.ts';
-import { numberArg, startLocalWorker } from './lib/local-worker.mjs';
+import { commandLine } from './lib/args.mjs';
+import { startLocalWorker } from './lib/local-worker.mjs';
 
-const REQUESTS = numberArg('requests', 500);
-const CONCURRENCY = numberArg('concurrency', 20);
-const PORT = numberArg('port', 4600);
+const { values } = commandLine(
+  'npm run build && npm run bench:leads [-- --requests 500 --concurrency 20 --port 4600]',
+  {
+    requests: { type: 'number', default: 500 },
+    concurrency: { type: 'number', default: 20 },
+    port: { type: 'number', default: 4600 },
+  },
+);
+const { requests: REQUESTS, concurrency: CONCURRENCY, port: PORT } = values;
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

@@ -1,4 +1,4 @@
-// The budgets the site is held to, in one place: `npm run lighthouse` and `npm run budgets` read
+// The budgets the site is held to, in one place: `npm run check:lighthouse` and `check:budgets` read
 // them, docs/BENCHMARKS.md explains them. KB is 1,000 bytes, as Lighthouse and browsers count.
 
 /** One page of each type a visitor meets. */

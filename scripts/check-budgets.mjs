@@ -1,9 +1,10 @@
 // Byte budgets of the built pages (scripts/budgets.mjs): every article ships no script and a
 // small first load; every page with a lead form ships little of our own script. Exits non-zero
-// on a page over budget. Usage: npm run budgets (builds first), or node scripts/check-budgets.mjs
+// on a page over budget.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BYTES } from './budgets.mjs';
+import { commandLine } from './lib/args.mjs';
 import { brotliOf, pageWeight, ROOT } from './lib/page-weight.mjs';
 
 /** Every built HTML page as its site path. */
@@ -13,6 +14,10 @@ function builtPages(dir = ROOT, prefix = '/') {
     return entry.name === 'index.html' ? [prefix] : [];
   });
 }
+
+commandLine(
+  'npm run check:budgets (builds first), or on the last build: node scripts/check-budgets.mjs',
+);
 
 const isArticle = (path) => /^\/blog\/(?!tags\/|page\/)[^/]+\/$/.test(path);
 const hasLeadForm = (path) =>

@@ -1,33 +1,25 @@
 // Operator command: erase one person's data by email address, locally or in production.
-// Usage: npm run erase -- --email person@example.com [--remote]
-import { execFileSync } from 'node:child_process';
 import { erasureStatements } from '../functions/leads/erasure-sql.ts';
+import { commandLine } from './lib/args.mjs';
+import { d1Execute, d1Query } from './lib/d1.mjs';
 
-const at = process.argv.indexOf('--email');
-const email = at > 0 ? process.argv[at + 1] : undefined;
+const USAGE = 'npm run ops:erase -- --email person@example.com [--remote]';
+const { values } = commandLine(USAGE, {
+  email: { type: 'string' },
+  remote: { type: 'boolean', default: false },
+});
+const { email, remote } = values;
 if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-  console.error(
-    'Give the address to erase: npm run erase -- --email person@example.com [--remote]',
-  );
+  console.error(`Give the address to erase.\nUsage: ${USAGE}`);
   process.exit(2);
 }
-const where = process.argv.includes('--remote') ? '--remote' : '--local';
 const sql = erasureStatements(email, new Date(), `operator:${process.env.USER ?? 'unknown'}`).join(
   ';\n',
 );
-const count = (query) => {
-  const output = execFileSync(
-    'npx',
-    ['wrangler', 'd1', 'execute', 'DB', where, '--json', '--command', query],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return JSON.parse(output)[0].results[0].n;
-};
 const match = `SELECT count(*) AS n FROM leads WHERE lower(email) = lower('${email.replace(/'/g, "''")}')`;
-const before = count(match);
-execFileSync('npx', ['wrangler', 'd1', 'execute', 'DB', where, '--command', sql], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const count = () => d1Query(match, { remote })[0].n;
+const before = count();
+d1Execute(sql, { remote });
 console.log(
-  `Erased ${before} lead(s) for that address (${where.slice(2)} database); ${count(match)} remain.`,
+  `Erased ${before} lead(s) for that address (${remote ? 'remote' : 'local'} database); ${count()} remain.`,
 );

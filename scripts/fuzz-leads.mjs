@@ -5,8 +5,6 @@
 // Exits 1 on any 5xx or unanswered request, a cross-site post let through, a payload echoed
 // unescaped in a page, an email with markup or recipients we did not write, a flood not limited,
 // or a number of stored leads that differs from the posts accepted.
-//
-// Usage: npm run build && npm run fuzz:leads [-- --count 500 --seed 42 --port 4610]
 // Smoke (50 posts): npm run build && npm run fuzz:leads:smoke
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -14,11 +12,18 @@ import { isPlainAddress, markupProblems, textProblems } from '../tests/hostile/e
 import { MARKUP } from '../tests/hostile/payloads.ts';
 import { FORM_TYPE, POST_PATH, toRequest, validEntries } from '../tests/hostile/posts.ts';
 import { hostilePost } from '../tests/hostile/requests.ts';
-import { numberArg, startLocalWorker } from './lib/local-worker.mjs';
+import { commandLine } from './lib/args.mjs';
+import { startLocalWorker } from './lib/local-worker.mjs';
 
-const COUNT = numberArg('count', 500);
-const SEED = numberArg('seed', Date.now() % 2 ** 31);
-const PORT = numberArg('port', 4610);
+const { values } = commandLine(
+  'npm run build && npm run fuzz:leads [-- --count 500 --seed 42 --port 4610]',
+  {
+    count: { type: 'number', default: 500 },
+    seed: { type: 'number', default: Date.now() % 2 ** 31 },
+    port: { type: 'number', default: 4610 },
+  },
+);
+const { count: COUNT, seed: SEED, port: PORT } = values;
 const CONCURRENCY = 8;
 const ROUTING = JSON.parse(readFileSync('content/routing.json', 'utf8'));
 // Who sends each post, in turn: mostly our own pages, then another site, then a bare script.

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TAGS } from '../src/lib/tags.ts';
+import { commandLine } from './lib/args.mjs';
 
 const SUBJECTS = ['pilot', 'model', 'pipeline', 'platform', 'team', 'service', 'policy', 'review'];
 const VERBS = ['stalls', 'ships', 'drifts', 'scales', 'fails safely', 'earns trust', 'pays back'];
@@ -81,9 +82,13 @@ export function generateContent(count, root) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [count, root] = [Number(process.argv[2]), process.argv[3]];
-  if (!count || !root)
-    throw new Error('usage: node scripts/generate-posts.mjs <count> <content-root>');
+  const USAGE = 'node scripts/generate-posts.mjs <count> <content-root>';
+  const { positionals } = commandLine(USAGE, {}, { positionals: true });
+  const [count, root] = [Number(positionals[0]), positionals[1]];
+  if (!Number.isInteger(count) || count < 1 || !root || positionals.length > 2) {
+    console.error(`Give a number of posts and a directory.\nUsage: ${USAGE}`);
+    process.exit(2);
+  }
   generateContent(count, root);
   console.log(`${count} posts in ${root}/blog`);
 }

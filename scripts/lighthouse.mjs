@@ -2,22 +2,28 @@
 // default simulated throttling, judged on the median of each figure over three runs, or over five
 // or seven when the median of three misses. Exits non-zero when a page misses its budget
 // (scripts/budgets.mjs). Reports are kept in reports/lighthouse/.
-//
-// Usage: npm run lighthouse  (builds first), or after a build:
-//   node scripts/lighthouse.mjs [--port 4430] [--page /contact/]   (--page: that page type only)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { LIGHTHOUSE, PAGE_TYPES } from './budgets.mjs';
+import { commandLine } from './lib/args.mjs';
 import { isUp, startLocalWorker } from './lib/local-worker.mjs';
 import { judge, medianOf } from './lib/lighthouse-judge.mjs';
 
-const portArg = process.argv.indexOf('--port');
-const PORT = portArg > 0 ? Number(process.argv[portArg + 1]) : 4430;
-const pageArg = process.argv.indexOf('--page');
-const PAGES = PAGE_TYPES.filter((page) => pageArg < 0 || page.path === process.argv[pageArg + 1]);
-if (PAGES.length === 0) throw new Error(`--page: one of ${PAGE_TYPES.map((p) => p.path)}`);
+const USAGE =
+  'npm run check:lighthouse (builds first), or on the last build: ' +
+  'node scripts/lighthouse.mjs [--port 4430] [--page /contact/]   (--page: that page type only)';
+const { values } = commandLine(USAGE, {
+  port: { type: 'number', default: 4430 },
+  page: { type: 'string' },
+});
+const PORT = values.port;
+const PAGES = PAGE_TYPES.filter((page) => !values.page || page.path === values.page);
+if (PAGES.length === 0) {
+  console.error(`--page takes one of ${PAGE_TYPES.map((p) => p.path).join(' ')}\nUsage: ${USAGE}`);
+  process.exit(2);
+}
 const OUT = 'reports/lighthouse';
 const CATEGORIES = Object.keys(LIGHTHOUSE.minScore);
 const MAX_RETRIES = 3;

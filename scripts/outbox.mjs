@@ -1,28 +1,15 @@
 // Shows the newest emails in the local outbox, as they were (or would be) sent.
-// Usage: npm run outbox [-- --count 5]
-import { execFileSync } from 'node:child_process';
+import { commandLine } from './lib/args.mjs';
+import { d1Query } from './lib/d1.mjs';
 
-const countFlag = process.argv.indexOf('--count');
-const count = Math.max(
-  1,
-  Math.min(100, Number(countFlag > 0 ? process.argv[countFlag + 1] : 10) || 10),
-);
+const { values } = commandLine('npm run ops:outbox [-- --count 10]   (1 to 100 emails)', {
+  count: { type: 'number', default: 10 },
+});
+const count = Math.max(1, Math.min(100, Math.trunc(values.count)));
 
-const output = execFileSync(
-  'npx',
-  [
-    'wrangler',
-    'd1',
-    'execute',
-    'DB',
-    '--local',
-    '--json',
-    '--command',
-    `SELECT kind, status, to_addresses, reply_to, subject, text, created_at FROM emails ORDER BY created_at DESC, kind LIMIT ${count}`,
-  ],
-  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+const results = d1Query(
+  `SELECT kind, status, to_addresses, reply_to, subject, text, created_at FROM emails ORDER BY created_at DESC, kind LIMIT ${count}`,
 );
-const [{ results }] = JSON.parse(output);
 
 if (results.length === 0) {
   console.log('The local outbox is empty. Send a form at http://localhost:4321/assessment/ first.');

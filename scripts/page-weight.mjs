@@ -1,9 +1,13 @@
 // Prints what built pages cost to load, file by file (see scripts/lib/page-weight.mjs).
-// Usage: npm run build && node scripts/page-weight.mjs /blog/why-ai-pilots-stall/ [/other/page/]
+import { commandLine } from './lib/args.mjs';
 import { pageWeight } from './lib/page-weight.mjs';
 
+const { positionals: paths } = commandLine(
+  'npm run build && npm run bench:weight -- /blog/why-ai-pilots-stall/ [/other/page/]',
+  {},
+  { positionals: true },
+);
 const column = (bytes) => String(bytes).padStart(7);
-const paths = process.argv.slice(2);
 for (const path of paths.length ? paths : ['/blog/why-ai-pilots-stall/']) {
   const rows = pageWeight(path);
   console.log(`\n${path}`);

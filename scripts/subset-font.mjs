@@ -1,12 +1,14 @@
 // Makes the font files the site serves and draws its Open Graph images with, from the
-// @fontsource-variable/inter package (src/assets/fonts/inter.mjs says what they keep). Run after
-// upgrading that package; commit the result.
-//
-// Usage: node scripts/subset-font.mjs
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// @fontsource-variable/inter package (src/assets/fonts/inter.mjs says what they keep), and records
+// beside them what they were made from, which `npm run check:font` compares with node_modules.
+// Run after upgrading that package or subset-font; commit the result.
+import { writeFileSync } from 'node:fs';
 import subsetFont from 'subset-font';
 import { INTER } from '../src/assets/fonts/inter.mjs';
+import { commandLine } from './lib/args.mjs';
+import { currentCut, RECORD, sourceFont } from './lib/font-cut.mjs';
+
+commandLine('npm run font:subset');
 
 /** "U+0000-00FF" and "U+0131" as the characters they name. */
 function charactersIn(ranges) {
@@ -19,7 +21,7 @@ function charactersIn(ranges) {
     .join('');
 }
 
-const source = readFileSync(createRequire(import.meta.url).resolve(INTER.source));
+const source = sourceFont();
 for (const [targetFormat, file] of [
   ['woff2', INTER.file],
   ['truetype', INTER.trueTypeFile],
@@ -32,3 +34,5 @@ for (const [targetFormat, file] of [
   writeFileSync(file, cut);
   console.log(`${file}: ${cut.length} bytes (from ${source.length})`);
 }
+writeFileSync(RECORD, `${JSON.stringify(currentCut(), null, 2)}\n`);
+console.log(`${RECORD}: what the cut was made from`);

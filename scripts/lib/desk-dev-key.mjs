@@ -24,7 +24,7 @@ export function ensureDeskDevKey(file) {
   // Single quotes: the value is JSON, and .dev.vars is read as a dotenv file.
   const lines = [
     '',
-    "# The sales desk's local sign-in key (made by `npm run setup:local`; local use only).",
+    "# The sales desk's local sign-in key (made by `npm run ops:setup`; local use only).",
     `DESK_DEV_PRIVATE_JWK='${jwk(privateKey)}'`,
     `DESK_DEV_PUBLIC_JWK='${jwk(publicKey)}'`,
     '',

@@ -1,30 +1,13 @@
 // Starts the built Worker (dist/) in workerd for the scripts that measure or attack it: its own D1
 // in a temporary directory, migrated first, and the settings each script needs. Used by
 // bench-leads.mjs, fuzz-leads.mjs and lighthouse.mjs; run `npm run build` before any of them.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { d1Migrate, d1Query } from './d1.mjs';
 
 const CONFIG = 'dist/server/wrangler.json';
-
-/** Reads a flag like `--count 50` from the command line. */
-export function numberArg(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index > 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isFinite(value)) throw new Error(`--${name} takes a number`);
-  return value;
-}
-
-function wrangler(args, options = {}) {
-  return execFileSync('npx', ['wrangler', ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, CI: 'true' },
-    ...options,
-  });
-}
 
 /** Whether the Worker at `origin` answers its health check. */
 export async function isUp(origin) {
@@ -52,7 +35,8 @@ export async function startLocalWorker({ port, vars: extra = {}, log }) {
   if (!existsSync(CONFIG)) throw new Error(`${CONFIG} is missing: run \`npm run build\` first`);
   const settings = JSON.parse(readFileSync(CONFIG, 'utf8')).vars ?? {};
   const state = mkdtempSync(join(tmpdir(), 'nyarro-worker-'));
-  wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
+  const database = { persistTo: state, quiet: true };
+  d1Migrate(database);
   const origin = `http://127.0.0.1:${port}`;
   // Links in emails point at this server, whatever .dev.vars says for `npm start`.
   const vars = { SITE_URL: origin, ...extra };
@@ -87,13 +71,7 @@ export async function startLocalWorker({ port, vars: extra = {}, log }) {
     /** The Worker's settings as it runs: wrangler's vars with ours over them. */
     settings: { ...settings, ...vars },
     /** Rows of one SQL query against the Worker's D1. */
-    query(sql) {
-      const output = wrangler([
-        ...['d1', 'execute', 'DB', '--local', '--persist-to', state, '--json'],
-        ...['--command', sql],
-      ]);
-      return JSON.parse(output)[0].results;
-    },
+    query: (sql) => d1Query(sql, database),
     /** Runs the cron trigger once, as Cloudflare does every minute: the sweep. */
     async sweep() {
       const response = await fetch(`${origin}/cdn-cgi/local/scheduled?cron=*+*+*+*+*`);
