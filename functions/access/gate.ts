@@ -46,7 +46,7 @@ export function deskGate(env: object, requestUrl: string): Gate {
 
   const { DESK_DEV_PRIVATE_JWK: privateJwk, DESK_DEV_PUBLIC_JWK: publicJwk } = settings;
   if (!privateJwk || !publicJwk)
-    return closed('No local desk key in .dev.vars: run `npm run setup:local`.', 'warn');
+    return closed('No local desk key in .dev.vars: run `npm run ops:setup`.', 'warn');
   const url = new URL(requestUrl);
   if (!LOOPBACK.has(url.hostname))
     return closed('The local sign-in answers only on localhost.', 'warn');

@@ -1,5 +1,5 @@
 // The sign-in that stands in for Cloudflare Access on a developer's machine: pick a person from
-// the routing file, get a token signed with the key `npm run setup:local` put in .dev.vars, as
+// the routing file, get a token signed with the key `npm run ops:setup` put in .dev.vars, as
 // the CF_Authorization cookie. The desk checks it with the same code as Access's tokens. It
 // exists only while deskGate says "local": never in production, never with Access settings.
 import { importJWK, SignJWT } from 'jose';

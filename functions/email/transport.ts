@@ -66,11 +66,11 @@ export function resendTransport(settings: Settings, apiKey: string): EmailTransp
   };
 }
 
-/** Local default: the email stays in D1 as "captured" for `npm run outbox` to show. */
+/** Local default: the email stays in D1 as "captured" for `npm run ops:outbox` to show. */
 export const captureTransport: EmailTransport = {
   async send(email) {
     console.log(
-      `Captured ${email.kind} ${email.id} in the local outbox: run \`npm run outbox\` to read it.`,
+      `Captured ${email.kind} ${email.id} in the local outbox: run \`npm run ops:outbox\` to read it.`,
     );
     return { ok: true, status: 'captured' };
   },
