@@ -46,71 +46,49 @@ export interface Figures {
   sources: Record<'page' | 'referrer' | 'utmSource', Array<{ value: string; count: number }>>;
 }
 
-interface SpeedRow {
-  team: string;
-  owner: string | null;
-  form: string;
-  receivedAt: string;
-  replyBy: string;
-  claimedAt: string | null;
-  repliedAt: string | null;
-  closedAt: string | null;
-  page: string | null;
-  referrer: string | null;
-  utmSource: string | null;
+// Leads held as spam are not leads the team could answer; released ones are.
+const PERIOD = `status = 'received' AND received_at >= ?1 AND received_at <= ?2`;
+
+/** Counts per group; ?3 is now, for what is overdue. */
+const countsBy = (group: string) => `SELECT ${group} AS name, count(*) AS received,
+    sum(replied_at IS NOT NULL AND replied_at <= reply_by) AS kept,
+    sum(replied_at IS NULL AND closed_at IS NULL AND reply_by < ?3) AS overdue
+  FROM leads WHERE ${PERIOD} GROUP BY 1`;
+
+/**
+ * The median and 90th percentile (nearest rank: the ceil(p·n)-th value) of the hours from arrival
+ * to `moment`, per group, computed by SQLite so that a year of leads never leaves the database.
+ */
+const percentilesBy = (group: string, moment: 'claimed_at' | 'replied_at') => `
+  WITH hours AS (
+    SELECT ${group} AS name,
+      round((julianday(${moment}) - julianday(received_at)) * 24, 3) AS value
+    FROM leads WHERE ${PERIOD} AND ${moment} IS NOT NULL),
+  ranked AS (
+    SELECT name, value, row_number() OVER (PARTITION BY name ORDER BY value) AS k,
+      count(*) OVER (PARTITION BY name) AS n FROM hours)
+  SELECT name, value, k, n FROM ranked WHERE k = (n + 1) / 2 OR k = (9 * n + 9) / 10`;
+
+const sourcesBy = (column: string) => `SELECT COALESCE(${column}, '(none)') AS value,
+    count(*) AS count FROM leads WHERE ${PERIOD} AND form = 'assessment'
+  GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`;
+
+// Monday of the week a lead arrived in (UTC): SQLite's 'weekday 1' moves forward to a Monday.
+const WEEKS = `SELECT date(received_at, '-6 days', 'weekday 1') AS start, count(*) AS received,
+    sum(replied_at IS NOT NULL AND replied_at <= reply_by) AS kept
+  FROM leads WHERE ${PERIOD} GROUP BY 1`;
+
+interface CountRow {
+  name: string;
+  received: number;
+  kept: number;
+  overdue: number;
 }
-
-/** The nearest-rank percentile of sorted values. */
-export function percentile(sorted: readonly number[], share: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
-}
-
-const hoursBetween = (from: string, to: string) =>
-  (new Date(to).getTime() - new Date(from).getTime()) / HOUR_MS;
-
-export function speedOf(rows: readonly SpeedRow[], now: Date): Speed {
-  const claims = rows
-    .filter((row) => row.claimedAt)
-    .map((row) => hoursBetween(row.receivedAt, row.claimedAt!))
-    .sort((a, b) => a - b);
-  const replies = rows
-    .filter((row) => row.repliedAt)
-    .map((row) => hoursBetween(row.receivedAt, row.repliedAt!))
-    .sort((a, b) => a - b);
-  const kept = rows.filter((row) => row.repliedAt && row.repliedAt <= row.replyBy).length;
-  const overdue = rows.filter(
-    (row) => !row.repliedAt && !row.closedAt && new Date(row.replyBy) < now,
-  ).length;
-  return {
-    received: rows.length,
-    claimed: claims.length,
-    replied: replies.length,
-    claimMedian: percentile(claims, 0.5),
-    claimP90: percentile(claims, 0.9),
-    replyMedian: percentile(replies, 0.5),
-    replyP90: percentile(replies, 0.9),
-    withinPromise: rows.length ? kept / rows.length : null,
-    overdueNow: overdue,
-  };
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const name = key(row);
-    const group = groups.get(name);
-    if (group) group.push(row);
-    else groups.set(name, [row]);
-  }
-  return groups;
-}
-
-function counts(rows: readonly SpeedRow[], key: (row: SpeedRow) => string | null) {
-  return [...groupBy(rows, (row) => key(row) ?? '(none)')]
-    .map(([value, group]) => ({ value, count: group.length }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-    .slice(0, 20);
+interface RankRow {
+  name: string;
+  value: number;
+  k: number;
+  n: number;
 }
 
 /** Monday 00:00 UTC of the week `at` falls in. */
@@ -119,47 +97,75 @@ export function weekStart(at: Date): Date {
   return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS);
 }
 
+function speeds(counts: CountRow[], claims: RankRow[], replies: RankRow[]) {
+  const rank = (rows: RankRow[], name: string, p: number) => {
+    const row = rows.find(
+      (r) =>
+        r.name === name &&
+        r.k === (p === 50 ? Math.floor((r.n + 1) / 2) : Math.floor((9 * r.n + 9) / 10)),
+    );
+    return row ? row.value : null;
+  };
+  const total = (rows: RankRow[], name: string) => rows.find((r) => r.name === name)?.n ?? 0;
+  return counts.map((row) => ({
+    name: row.name,
+    received: row.received,
+    claimed: total(claims, row.name),
+    replied: total(replies, row.name),
+    claimMedian: rank(claims, row.name, 50),
+    claimP90: rank(claims, row.name, 90),
+    replyMedian: rank(replies, row.name, 50),
+    replyP90: rank(replies, row.name, 90),
+    withinPromise: row.received ? row.kept / row.received : null,
+    overdueNow: row.overdue,
+  }));
+}
+
 export async function teamFigures(db: D1Database, days: number, now: Date): Promise<Figures> {
   const from = new Date(now.getTime() - days * DAY_MS);
-  // Leads held as spam are not leads the team could answer; released ones are.
-  const { results } = await db
-    .prepare(
-      `SELECT route_team AS team, owner_email AS owner, form, received_at AS receivedAt,
-         reply_by AS replyBy, claimed_at AS claimedAt, replied_at AS repliedAt,
-         closed_at AS closedAt, page, referrer, utm_source AS utmSource
-       FROM leads WHERE received_at >= ? AND received_at <= ? AND status = 'received'`,
-    )
-    .bind(from.toISOString(), now.toISOString())
-    .all<SpeedRow>();
+  const owner = "COALESCE(owner_email, '(no owner)')";
+  const queries = [
+    countsBy('route_team'),
+    percentilesBy('route_team', 'claimed_at'),
+    percentilesBy('route_team', 'replied_at'),
+    countsBy(owner),
+    percentilesBy(owner, 'claimed_at'),
+    percentilesBy(owner, 'replied_at'),
+    WEEKS,
+    sourcesBy('page'),
+    sourcesBy('referrer'),
+    sourcesBy('utm_source'),
+  ];
+  const values = [from.toISOString(), now.toISOString(), now.toISOString()];
+  // A statement takes as many values as the highest ?N it names: now (?3) only where it is used.
+  const results = await db.batch(
+    queries.map((sql) => db.prepare(sql).bind(...values.slice(0, sql.includes('?3') ? 3 : 2))),
+  );
+  const rows = <T>(index: number) => (results[index]?.results ?? []) as T[];
 
+  const byWeek = new Map(
+    rows<{ start: string; received: number; kept: number }>(6).map((w) => [w.start, w]),
+  );
   const weeks: Week[] = [];
   for (let start = weekStart(from); start <= now; start = new Date(start.getTime() + WEEK_MS)) {
-    const end = new Date(start.getTime() + WEEK_MS).toISOString();
-    const inWeek = results.filter(
-      (row) => row.receivedAt >= start.toISOString() && row.receivedAt < end,
-    );
-    const speed = speedOf(inWeek, now);
+    const week = byWeek.get(start.toISOString().slice(0, 10));
     weeks.push({
       start: start.toISOString(),
-      received: speed.received,
-      withinPromise: speed.withinPromise ?? 0,
+      received: week?.received ?? 0,
+      withinPromise: week?.received ? week.kept / week.received : 0,
     });
   }
-  const assessments = results.filter((row) => row.form === 'assessment');
+  const sources = (index: number) => rows<{ value: string; count: number }>(index);
   return {
     from,
     to: now,
-    teams: [...groupBy(results, (row) => row.team)]
-      .map(([team, rows]) => ({ team, ...speedOf(rows, now) }))
+    teams: speeds(rows<CountRow>(0), rows<RankRow>(1), rows<RankRow>(2))
+      .map(({ name, ...speed }) => ({ team: name, ...speed }))
       .sort((a, b) => a.team.localeCompare(b.team)),
-    owners: [...groupBy(results, (row) => row.owner ?? '(no owner)')]
-      .map(([owner, rows]) => ({ owner, ...speedOf(rows, now) }))
+    owners: speeds(rows<CountRow>(3), rows<RankRow>(4), rows<RankRow>(5))
+      .map(({ name, ...speed }) => ({ owner: name, ...speed }))
       .sort((a, b) => b.received - a.received || a.owner.localeCompare(b.owner)),
     weeks,
-    sources: {
-      page: counts(assessments, (row) => row.page),
-      referrer: counts(assessments, (row) => row.referrer),
-      utmSource: counts(assessments, (row) => row.utmSource),
-    },
+    sources: { page: sources(7), referrer: sources(8), utmSource: sources(9) },
   };
 }
