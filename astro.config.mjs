@@ -51,9 +51,16 @@ export default defineConfig({
     // On-demand routes answer form posts and show confirmations: nothing there to index.
     sitemap({
       filter: (page) =>
-        !['/404', '/thanks/', '/assessment/request/', '/contact/send/', '/api/', '/leads/'].some(
-          (path) => page.includes(path),
-        ),
+        // Pages about one visitor, form answers and the sales desk are not for search engines.
+        ![
+          '/404',
+          '/thanks/',
+          '/assessment/request/',
+          '/contact/send/',
+          '/api/',
+          '/leads/',
+          '/desk/',
+        ].some((path) => page.includes(path)),
     }),
     pagefind(),
     securityHeaders(),

@@ -31,7 +31,6 @@ export interface InboxData {
   total: number;
   teams: Array<{ key: string; name: string }>;
   owners: Array<{ name: string; email: string }>;
-  now: Date;
 }
 
 export async function deskInbox(page: DeskPage): Promise<InboxData | Response> {
@@ -41,7 +40,7 @@ export async function deskInbox(page: DeskPage): Promise<InboxData | Response> {
   const { rows, total } = await inboxPage(env.DB, view, person.email);
   const now = new Date();
   const entries = rows.map((row) => withDue(row, now));
-  return { person, view, rows: entries, total, teams: teams(), owners: colleagues(), now };
+  return { person, view, rows: entries, total, teams: teams(), owners: colleagues() };
 }
 
 export interface LeadData {
