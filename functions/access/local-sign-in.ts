@@ -3,9 +3,9 @@
 // the CF_Authorization cookie. The desk checks it with the same code as Access's tokens. It
 // exists only while deskGate says "local": never in production, never with Access settings.
 import { importJWK, SignJWT } from 'jose';
+import { ROUTING } from '../teams';
 import { ACCESS_COOKIE } from './desk-person';
 import { deskGate, LOCAL_SIGN_IN_PATH } from './gate';
-import { ROUTING } from '../teams';
 import { deskPeople, findDeskPerson, type DeskPerson } from './people';
 
 const TOKEN_HOURS = 8;
