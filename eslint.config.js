@@ -19,6 +19,7 @@ const ROOM_RULES = [
   { files: ['functions/follow-up/**'], forbidden: ['leads', 'sweep', 'desk'] },
   { files: ['functions/leads/**'], forbidden: ['sweep', 'desk'] },
   { files: ['functions/desk/**'], forbidden: ['sweep'] },
+  { files: ['functions/access/**'], forbidden: ['email', 'follow-up', 'leads', 'sweep', 'desk'] },
 ];
 
 /**

@@ -3,6 +3,7 @@
 // the CF_Authorization cookie. The desk checks it with the same code as Access's tokens. It
 // exists only while deskGate says "local": never in production, never with Access settings.
 import { importJWK, SignJWT } from 'jose';
+import { ROUTING } from '../teams';
 import { ACCESS_COOKIE } from './desk-person';
 import { deskGate, LOCAL_SIGN_IN_PATH } from './gate';
 import { deskPeople, findDeskPerson, type DeskPerson } from './people';
@@ -10,8 +11,8 @@ import { deskPeople, findDeskPerson, type DeskPerson } from './people';
 const TOKEN_HOURS = 8;
 
 export interface LocalSignIn {
-  /** Everyone who may enter, to pick from. */
-  people: DeskPerson[];
+  /** Everyone who may enter, to pick from: by team (each person under their first), then desk staff. */
+  groups: { label: string; people: DeskPerson[] }[];
   /** The public key set, in the shape of `<team domain>/cdn-cgi/access/certs`. */
   keySet: { keys: Record<string, string>[] };
   /** A Set-Cookie value signing this person in, or null when the email is not in the routing file. */
@@ -25,7 +26,7 @@ export function localSignIn(request: Request, env: object): LocalSignIn | null {
   const { issuer, privateJwk, publicJwk } = gate;
   const secure = new URL(request.url).protocol === 'https:';
   return {
-    people: deskPeople(),
+    groups: peopleByTeam(),
     // Only the public members: a private key pasted by mistake is never served.
     keySet: {
       keys: [
@@ -56,6 +57,18 @@ export function localSignIn(request: Request, env: object): LocalSignIn | null {
       return cookie(token, TOKEN_HOURS * 3600, secure);
     },
   };
+}
+
+function peopleByTeam(): LocalSignIn['groups'] {
+  const people = deskPeople();
+  const teams = Object.entries(ROUTING.teams).map(([key, team]) => ({
+    label: team.name,
+    people: people.filter((person) => person.teams[0] === key),
+  }));
+  return [
+    ...teams,
+    { label: 'Desk staff', people: people.filter((person) => !person.teams.length) },
+  ].filter((group) => group.people.length);
 }
 
 /** Where sign-out sends the browser, and the cookie that ends the local session. */

@@ -10,6 +10,8 @@ export interface AccessKeys {
   url: string;
   /** The key Access signs with; its public half is what the server serves. */
   privateJwk: JWK;
+  /** The local sign-in's key pair, as DESK_DEV_PRIVATE_JWK and DESK_DEV_PUBLIC_JWK hold it. */
+  local: { privateJwk: JWK; publicJwk: JWK };
 }
 
 export async function accessKeyPair(kid: string): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
@@ -21,14 +23,14 @@ export async function accessKeyPair(kid: string): Promise<{ privateJwk: JWK; pub
   };
 }
 
-export function createAccessKeysServer(keySet: () => { keys: JWK[] }) {
+export function createAccessKeysServer(keySet: (path: string) => { keys: JWK[] }) {
   let fetches = 0;
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
     if (request.method === 'GET' && /\/certs\/?$/.test(path)) {
       fetches += 1;
       response.writeHead(200, { 'content-type': 'application/json' });
-      return void response.end(JSON.stringify(keySet()));
+      return void response.end(JSON.stringify(keySet(path)));
     }
     response.writeHead(404).end();
   });
@@ -44,9 +46,16 @@ export function createAccessKeysServer(keySet: () => { keys: JWK[] }) {
   };
 }
 
-/** The stand-in for one test run: a key pair and the server publishing its public half. */
+/**
+ * The stand-in for one test run: Access's key pair, published at /cdn-cgi/access/certs, and a
+ * local sign-in key pair (what setup puts in .dev.vars), published at /desk/dev-keys/certs/ as
+ * the desk's own keys endpoint would.
+ */
 export async function startAccessKeys(): Promise<AccessKeys & { close(): Promise<void> }> {
-  const { privateJwk, publicJwk } = await accessKeyPair('stand-in-access-key');
-  const server = createAccessKeysServer(() => ({ keys: [publicJwk] }));
-  return { url: await server.listen(), privateJwk, close: server.close };
+  const access = await accessKeyPair('stand-in-access-key');
+  const local = await accessKeyPair('stand-in-local-key');
+  const server = createAccessKeysServer((path) => ({
+    keys: [path.startsWith('/desk/') ? local.publicJwk : access.publicJwk],
+  }));
+  return { url: await server.listen(), privateJwk: access.privateJwk, local, close: server.close };
 }

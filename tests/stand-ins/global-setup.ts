@@ -15,7 +15,8 @@ export default async function setup(project: TestProject) {
   const standIn = createStandIn();
   project.provide('standInUrl', await standIn.listen());
   const accessKeys = await startAccessKeys();
-  project.provide('accessKeys', { url: accessKeys.url, privateJwk: accessKeys.privateJwk });
+  const { url, privateJwk, local } = accessKeys;
+  project.provide('accessKeys', { url, privateJwk, local });
   return async () => {
     await standIn.close();
     await accessKeys.close();

@@ -7,6 +7,9 @@ import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { deskPerson } from '../../functions/access/desk-person';
 import { localSignIn, signOut } from '../../functions/access/local-sign-in';
+import { deskPeople } from '../../functions/access/people';
+import { ROUTING } from '../../functions/teams';
+import { routingSchema } from '../../src/lib/leads/routing-schema';
 import { ensureDeskDevKey } from '../../scripts/lib/desk-dev-key.mjs';
 import { GET as robots } from '../../src/pages/robots.txt';
 import { AUDIENCE, deskRequest, NOW, TOKEN_CASES, type Issuer } from '../fixtures/access-tokens';
@@ -51,6 +54,39 @@ describe.each(TOKEN_CASES)('%s', (_name, token, via, expected) => {
     if (expected.status === 401) expect(refusalLogged(warn)).toBe(expected.reason);
     warn.mockRestore();
   });
+});
+
+describe('the people who may enter', () => {
+  it('are listed once each: a lead wherever they lead, with every team they belong to', () => {
+    const routing = structuredClone(ROUTING);
+    routing.teams['press']!.members.push({
+      name: 'Sales lead',
+      email: 'SALES-LEAD@example.com',
+      away: false,
+    });
+    routing.deskStaff = [{ name: 'Sales owner 1', email: 'sales-1@example.com' }];
+    const people = deskPeople(routing);
+    expect(people.filter((person) => person.email === 'sales-lead@example.com')).toEqual([
+      {
+        email: 'sales-lead@example.com',
+        name: 'Sales lead',
+        role: 'lead',
+        teams: ['sales', 'press'],
+      },
+    ]);
+    expect(people.find((person) => person.email === 'sales-1@example.com')).toMatchObject({
+      role: 'member',
+      teams: ['sales'],
+    });
+  });
+});
+
+it('the routing file refuses desk staff without a real address, naming the field', () => {
+  const result = routingSchema.safeParse({
+    ...ROUTING,
+    deskStaff: [{ name: 'Ops', email: 'ops' }],
+  });
+  expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['deskStaff.0.email']);
 });
 
 describe('a desk that is not configured answers 503 and stays closed', () => {
@@ -161,7 +197,13 @@ describe('the local sign-in', () => {
     const origin = await server.listen();
     try {
       const page = localSignIn(new Request(`${origin}/desk/sign-in/`), env)!;
-      expect(page.people.map((person) => person.email)).toContain('sales-ops@example.com');
+      expect(page.groups.map((group) => group.label)).toEqual([
+        ...Object.values(ROUTING.teams).map((team) => team.name),
+        'Desk staff',
+      ]);
+      expect(page.groups.at(-1)!.people.map((person) => person.email)).toEqual([
+        'sales-ops@example.com',
+      ]);
       const cookie = (await page.signIn('Partnerships-Lead@example.com', NOW))!;
       expect(cookie).toMatch(
         /^CF_Authorization=[\w-]+\.[\w-]+\.[\w-]+; Path=\/desk\/; HttpOnly; SameSite=Lax; Max-Age=28800$/,

@@ -26,6 +26,8 @@ describe.each([
   ['functions/leads/submit.ts', "import { sweep } from '../sweep/index';"],
   ['functions/audit/trail.ts', "import { enqueueStatement } from '../email/outbox';"],
   ['functions/settings.ts', "import { log } from './email/deliver';"],
+  ['functions/access/people.ts', "import { inboxPage } from '../desk/inbox';"],
+  ['functions/leads/submit.ts', "import { leadRecord } from '../desk/lead-record';"],
   ['src/lib/leads/answer.ts', "import { jsonAnswer } from '../../../functions/leads/answer';"],
   ['src/components/Fake.ts', "import { ROUTING } from '../../functions/teams';"],
 ])('%s', (filePath, line) => {

@@ -37,6 +37,36 @@ describe.each(TOKEN_CASES)('%s', (_name, token, via, expected) => {
   });
 });
 
+describe('the local sign-in', () => {
+  it('signs a person in with a token the desk checks through the published keys', async () => {
+    const { url, local } = inject('accessKeys');
+    const localEnv = {
+      ...env,
+      ENVIRONMENT: 'development',
+      DESK_DEV_PRIVATE_JWK: JSON.stringify(local.privateJwk),
+      DESK_DEV_PUBLIC_JWK: JSON.stringify(local.publicJwk),
+    };
+    const page = localSignIn(new Request(`${url}/desk/sign-in/`), localEnv)!;
+    expect(page.keySet.keys.map((key) => key.kid)).toEqual([local.publicJwk.kid]);
+    const cookie = (await page.signIn('careers-2@example.com', NOW))!;
+    const token = /^CF_Authorization=([^;]+);/.exec(cookie)![1]!;
+    const entry = await deskPerson(deskRequest(token, 'cookie', `${url}/desk/`), localEnv, NOW);
+    expect(entry).toEqual({
+      ok: true,
+      person: {
+        email: 'careers-2@example.com',
+        name: 'Careers owner 2',
+        role: 'member',
+        teams: ['careers'],
+      },
+    });
+    // Signed by the local key, it means nothing to a desk behind Access.
+    expect(await deskPerson(deskRequest(token, 'cookie'), accessEnv(), NOW)).toMatchObject({
+      status: 401,
+    });
+  });
+});
+
 describe('in production', () => {
   it('without the Access settings the desk answers 503 and logs an error', async () => {
     const error = vi.spyOn(console, 'error');
