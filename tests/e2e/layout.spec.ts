@@ -108,7 +108,13 @@ test.describe('on a 390×844 phone', () => {
         });
 
         await page.keyboard.press('Enter');
-        await expect(menuLinks(page)).toHaveText(['Services', 'Blog', 'About', 'Contact', 'Search']);
+        await expect(menuLinks(page)).toHaveText([
+          'Services',
+          'Blog',
+          'About',
+          'Contact',
+          'Search',
+        ]);
         for (const link of await menuLinks(page).all()) await expect(link).toBeVisible();
         expect(await accessibleMenuButton(page)).toEqual({
           role: 'DisclosureTriangle',
@@ -131,7 +137,10 @@ test.describe('on a 390×844 phone', () => {
         await page.goto('/');
         await menuButton(page).click();
         const targets = await menuLinks(page).evaluateAll((links) =>
-          links.map((link) => ({ name: link.textContent!.trim(), href: link.getAttribute('href')! })),
+          links.map((link) => ({
+            name: link.textContent!.trim(),
+            href: link.getAttribute('href')!,
+          })),
         );
         expect(targets.length).toBe(5);
         for (const { name, href } of targets) {
