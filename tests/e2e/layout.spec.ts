@@ -146,11 +146,12 @@ test.describe('on a 390×844 phone', () => {
         for (const { name, href } of targets) {
           await page.goto('/');
           await menuButton(page).click();
-          const [response] = await Promise.all([
-            page.waitForNavigation(),
-            menuLinks(page).getByText(name, { exact: true }).click(),
-          ]);
-          expect(response?.status(), name).toBe(200);
+          const arrival = page.waitForResponse(
+            (response) =>
+              response.request().isNavigationRequest() && new URL(response.url()).pathname === href,
+          );
+          await menuLinks(page).getByText(name, { exact: true }).click();
+          expect((await arrival).status(), name).toBe(200);
           expect(new URL(page.url()).pathname).toBe(href);
         }
       });
