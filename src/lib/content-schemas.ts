@@ -36,6 +36,17 @@ export const pageSchema = z.strictObject({
   description,
   /** Shown under the title. */
   lead: z.string().trim().min(20).max(300),
+  /** A page with a form: the few points beside it that say why to fill it in, each labelled. */
+  pitch: z
+    .array(
+      z.strictObject({
+        label: z.string().trim().min(3).max(30),
+        text: z.string().trim().min(20).max(200),
+      }),
+    )
+    .min(1)
+    .max(4)
+    .optional(),
   updatedDate: z.coerce.date().optional(),
 });
 

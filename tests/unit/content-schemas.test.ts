@@ -78,4 +78,22 @@ describe('page frontmatter', () => {
     });
     expect(issuePaths(result)).toContain('lead');
   });
+
+  const page = {
+    title: 'Free AI assessment',
+    description: 'A free assessment of where your AI work stands and what it needs to go live.',
+    lead: 'Tell us where your AI work stands and we will give you our view.',
+  };
+  const point = { label: 'What you get', text: 'A written summary with the next steps we advise.' };
+
+  it('takes a pitch of labelled points to show beside a form', () => {
+    expect(pageSchema.parse({ ...page, pitch: [point] }).pitch).toEqual([point]);
+  });
+
+  it.each([
+    ['a point without its label', [{ text: point.text }], 'pitch.0.label'],
+    ['more points than fit beside a form', Array(5).fill(point), 'pitch'],
+  ])('rejects %s', (_case, pitch, field) => {
+    expect(issuePaths(pageSchema.safeParse({ ...page, pitch }))).toContain(field);
+  });
 });
