@@ -71,6 +71,10 @@ export default defineConfig({
       name: 'Inter',
       cssVariable: '--font-inter',
       fallbacks: ['system-ui', 'sans-serif'],
+      // The first paint is final: the preloaded file if it is there in time (a repeat visit, a
+      // fast connection), else the metric-matched fallback for that page view, with no swap later;
+      // the file is cached meanwhile for the next page (docs/BENCHMARKS.md, "The largest paint").
+      display: 'optional',
       options: {
         variants: [
           {

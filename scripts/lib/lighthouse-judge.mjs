@@ -21,6 +21,16 @@ export function medianOf(runs, categories, metrics) {
   };
 }
 
+/** How long after the first paint the largest came: the median over the runs of each run's gap. */
+export function lcpAfterFcp(runs) {
+  const value = (lhr, id) => lhr.audits[id].numericValue;
+  return median(
+    runs.map(
+      (lhr) => value(lhr, 'largest-contentful-paint') - value(lhr, 'first-contentful-paint'),
+    ),
+  );
+}
+
 /** Scored audits of a category that failed in most runs. */
 function failingAudits(runs, category) {
   const refs = runs[0].categories[category].auditRefs.filter((ref) => ref.weight > 0);
@@ -30,13 +40,15 @@ function failingAudits(runs, category) {
 }
 
 /**
- * What the page misses, one line each, and what it misses by design (see PAGE_TYPES); a page
- * within every budget has neither.
+ * What the page misses, one line each; what it misses by design (see PAGE_TYPES); and what it
+ * misses of a budget that does not gate yet (`largestInFirstPaint`). A page within every budget
+ * has none of them.
  */
-export function judge(median, runs, page) {
+export function judge(median, runs, page, budget = LIGHTHOUSE) {
   const misses = [];
   const byDesign = [];
-  for (const [id, min] of Object.entries(LIGHTHOUSE.minScore)) {
+  const notGating = [];
+  for (const [id, min] of Object.entries(budget.minScore)) {
     if (median.scores[id] >= min) continue;
     const failing = failingAudits(runs, id);
     const excused = (audit) =>
@@ -45,8 +57,17 @@ export function judge(median, runs, page) {
     if (failing.length > 0 && failing.every(excused)) byDesign.push(line);
     else misses.push(line);
   }
-  for (const [id, max] of Object.entries(LIGHTHOUSE.maxMetric)) {
+  for (const [id, max] of Object.entries(budget.maxMetric)) {
     if (median.metrics[id] > max) misses.push(`${id} ${median.metrics[id]} > ${max}`);
   }
-  return { misses, byDesign };
+  const paint = budget.largestInFirstPaint;
+  const paintMisses = [];
+  const gap = lcpAfterFcp(runs);
+  if (gap > paint.maxAfterFcp) {
+    paintMisses.push(`largest-contentful-paint ${gap} ms after first paint > ${paint.maxAfterFcp}`);
+  }
+  const lcp = median.metrics['largest-contentful-paint'];
+  if (lcp > paint.maxLcp) paintMisses.push(`largest-contentful-paint ${lcp} > ${paint.maxLcp}`);
+  (paint.gating ? misses : notGating).push(...paintMisses);
+  return { misses, byDesign, notGating };
 }
