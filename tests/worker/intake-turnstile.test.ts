@@ -1,11 +1,9 @@
 // Turnstile as it fails in real life: Cloudflare unreachable takes the lead, flagged as not
-// checked; a token solved on another site is refused; a half-configured Turnstile is reported.
+// checked; a token solved on another site is refused.
 import { env } from 'cloudflare:workers';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { healthReport, healthStatusCode } from '../../functions/health';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { submitLead } from '../../functions/leads/submit';
-import { configProblems, readSettings } from '../../functions/settings';
-import { contactEntries, NOW, rows, standInUrl, testSettings } from './helpers';
+import { contactEntries, NOW, rows, testSettings } from './helpers';
 
 const PASS = '1x0000000000000000000000000000000AA';
 const UNREACHABLE_LINE = 'Turnstile could not be reached: not verified as a person';
@@ -87,46 +85,5 @@ describe("the hostname in Turnstile's answer", () => {
     });
     expect(production.kind).toBe('turnstile-failed');
     expect(await stored()).toEqual([{ status: 'received', person_check: 'verified' }]);
-  });
-});
-
-describe('a half-configured Turnstile', () => {
-  const lines: string[] = [];
-  beforeEach(() => {
-    lines.length = 0;
-    vi.spyOn(console, 'error').mockImplementation((...args) => void lines.push(args.join(' ')));
-  });
-  afterEach(() => vi.restoreAllMocks());
-
-  const settingsWith = (secret?: string) =>
-    readSettings(
-      {
-        ...env,
-        TURNSTILE_VERIFY_URL: `${standInUrl()}/turnstile/siteverify`,
-        ...(secret ? { TURNSTILE_SECRET_KEY: secret } : {}),
-      },
-      { turnstileSiteKey: secret ? undefined : '0x4AAAAAAAsitekey' },
-    );
-
-  it.each([
-    ['a site key at build but no secret in the Worker', undefined, /no TURNSTILE_SECRET_KEY/],
-    ['a secret in the Worker but no site key at build', PASS, /without PUBLIC_TURNSTILE_SITE_KEY/],
-  ])('(%s) is logged when settings are read, and health fails', async (_case, secret, message) => {
-    const settings = settingsWith(secret);
-    expect(lines.join('\n')).toMatch(/"event":"config_problem"/);
-    expect(lines.join('\n')).toMatch(message);
-    const problems = configProblems(settings, {
-      turnstileSiteKey: secret ? undefined : '0x4AAAAAAAsitekey',
-    });
-    const health = await healthReport(env.DB, NOW, problems);
-    expect(health.status).toBe('failing');
-    expect(health.config).toEqual([expect.stringMatching(message)]);
-    expect(healthStatusCode(health)).toBe(503);
-  });
-
-  it('is no problem with both or neither', () => {
-    const settings = testSettings({ TURNSTILE_SECRET_KEY: PASS });
-    expect(configProblems(settings, { turnstileSiteKey: '0x4AAAAAAAsitekey' })).toEqual([]);
-    expect(configProblems(testSettings(), {})).toEqual([]);
   });
 });
