@@ -32,7 +32,8 @@ type Overrides = Record<string, string | undefined>;
  * submission key); an override of `undefined` leaves the field out.
  */
 function entries(values: Overrides): [string, string][] {
-  return Object.entries({ submissionKey: crypto.randomUUID(), ...values }).filter(
+  const withKey: Overrides = { submissionKey: crypto.randomUUID(), ...values };
+  return Object.entries(withKey).filter(
     (entry): entry is [string, string] => entry[1] !== undefined,
   );
 }
