@@ -1,17 +1,24 @@
 // What an uptime check needs to know, and nothing about any lead: the Worker answers, D1 answers,
-// and how far behind the outbox is.
+// how far behind the outbox is, and settings that do not work together.
 
 export interface Health {
-  status: 'ok' | 'degraded' | 'down';
+  /** failing: the Worker runs but cannot do its job as configured (see `config`). */
+  status: 'ok' | 'degraded' | 'failing' | 'down';
   worker: 'ok';
   d1: 'ok' | 'error';
   outbox?: { pending: number; failed: number; oldestPendingSeconds: number | null };
+  /** Configuration problems, each with its fix (functions/settings.ts, configProblems); absent when none. */
+  config?: string[];
 }
 
 /** A pending email older than this means delivery is stuck: the sweep retries every minute. */
 const STUCK_AFTER_SECONDS = 15 * 60;
 
-export async function healthReport(db: D1Database, now: Date): Promise<Health> {
+export async function healthReport(
+  db: D1Database,
+  now: Date,
+  config: string[] = [],
+): Promise<Health> {
   try {
     const row = await db
       .prepare(
@@ -26,12 +33,18 @@ export async function healthReport(db: D1Database, now: Date): Promise<Health> {
       : null;
     const stuck = (oldestPendingSeconds ?? 0) > STUCK_AFTER_SECONDS;
     return {
-      status: stuck ? 'degraded' : 'ok',
+      status: config.length > 0 ? 'failing' : stuck ? 'degraded' : 'ok',
       worker: 'ok',
       d1: 'ok',
       outbox: { pending: row?.pending ?? 0, failed: row?.failed ?? 0, oldestPendingSeconds },
+      ...(config.length > 0 ? { config } : {}),
     };
   } catch {
-    return { status: 'down', worker: 'ok', d1: 'error' };
+    return { status: 'down', worker: 'ok', d1: 'error', ...(config.length > 0 ? { config } : {}) };
   }
+}
+
+/** The HTTP status of a health answer: anything but ok or degraded fails an uptime check. */
+export function healthStatusCode(health: Health): number {
+  return health.status === 'ok' || health.status === 'degraded' ? 200 : 503;
 }

@@ -1,5 +1,6 @@
 // Every setting the Worker reads, checked once per request with messages that say how to fix them.
 import { z } from 'zod';
+import { log } from './log';
 
 const onOff = z.enum(['on', 'off']);
 
@@ -18,6 +19,8 @@ const settingsSchema = z.object({
   TURNSTILE_VERIFY_URL: z
     .url()
     .default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
+  /** Milliseconds before Turnstile counts as unreachable: the lead is then taken, unverified. */
+  TURNSTILE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
   MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
   RATE_LIMIT: onOff.default('on'),
   /** Signs the owners' "I'm on it" and "I have replied" links. At least 32 characters. */
@@ -72,6 +75,38 @@ export function linkSecret(settings: Settings): string | undefined {
   );
 }
 
+/** What the build baked into the pages: the Turnstile site key shows the widget on the forms. */
+export interface BuildSettings {
+  turnstileSiteKey?: string | undefined;
+}
+
+const BUILD: BuildSettings = {
+  // Written out in full so the build inlines this one value, not the whole environment.
+  turnstileSiteKey: import.meta.env.PUBLIC_TURNSTILE_SITE_KEY || undefined,
+};
+
+/**
+ * Settings that each look valid but do not work together, named with the fix. Health reports
+ * them as failing; the Worker logs them when it reads its settings.
+ */
+export function configProblems(settings: Settings, build: BuildSettings = BUILD): string[] {
+  const problems: string[] = [];
+  if (build.turnstileSiteKey && !settings.TURNSTILE_SECRET_KEY) {
+    problems.push(
+      'The forms show Turnstile (PUBLIC_TURNSTILE_SITE_KEY was set at build) but the Worker has no TURNSTILE_SECRET_KEY: no token is checked. Set the secret, or build without the site key.',
+    );
+  }
+  if (!build.turnstileSiteKey && settings.TURNSTILE_SECRET_KEY) {
+    problems.push(
+      'The Worker has TURNSTILE_SECRET_KEY but the forms were built without PUBLIC_TURNSTILE_SITE_KEY: no visitor can send a token, so every form is refused. Rebuild with the site key, or remove the secret.',
+    );
+  }
+  return problems;
+}
+
+/** Problems already logged by this Worker instance: each is logged once, at start. */
+const reported = new Set<string>();
+
 /** The env's settings as strings: an empty value counts as unset. */
 const setValues = (env: object) =>
   Object.fromEntries(
@@ -89,8 +124,14 @@ function parseOrThrow<T>(schema: z.ZodType<T>, env: object, what: string): T {
   return result.data;
 }
 
-export function readSettings(env: object): Settings {
-  return parseOrThrow(settingsSchema, env, 'Worker settings');
+export function readSettings(env: object, build: BuildSettings = BUILD): Settings {
+  const settings = parseOrThrow(settingsSchema, env, 'Worker settings');
+  for (const problem of configProblems(settings, build)) {
+    if (reported.has(problem)) continue;
+    reported.add(problem);
+    log('error', 'config_problem', { problem });
+  }
+  return settings;
 }
 
 /**

@@ -11,21 +11,27 @@ export interface StoredLeadSummary {
   visitorTimeZone: string | null;
 }
 
-function leadInsert(db: D1Database, lead: Lead, status: LeadStatus, spamReason?: string) {
+/** How a lead is stored beyond its fields: quarantined or not, and the key of its submission. */
+export interface StoreOptions {
+  quarantine?: { reason: string } | undefined;
+  submissionKey?: string | undefined;
+}
+
+function leadInsert(db: D1Database, lead: Lead, status: LeadStatus, options: StoreOptions) {
   const { fields, attribution } = lead;
   return db
     .prepare(
       `INSERT INTO leads (id, form, status, spam_reason, name, email, company, fields, route_rule,
         route_team, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
         consent_version, marketing_opt_in, visitor_time_zone, received_at, reply_by, owner_name,
-        owner_email)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        owner_email, submission_key, person_check)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       lead.id,
       lead.form,
       status,
-      spamReason ?? null,
+      options.quarantine?.reason ?? null,
       fields.name,
       fields.email,
       fields.company ?? null,
@@ -46,7 +52,42 @@ function leadInsert(db: D1Database, lead: Lead, status: LeadStatus, spamReason?:
       lead.replyBy.toISOString(),
       lead.route.owner?.name ?? null,
       lead.route.owner?.email ?? null,
+      options.submissionKey ?? null,
+      lead.personCheck ?? null,
     );
+}
+
+/** What a repeat of a stored submission is answered with: exactly what the first was. */
+export interface StoredSubmission {
+  id: string;
+  replyBy: Date;
+  visitorTimeZone?: string | undefined;
+}
+
+/** The lead stored under any of these submission keys, if one is. */
+export async function findSubmission(
+  db: D1Database,
+  keys: readonly string[],
+): Promise<StoredSubmission | undefined> {
+  if (keys.length === 0) return undefined;
+  const row = await db
+    .prepare(
+      `SELECT id, reply_by AS replyBy, visitor_time_zone AS visitorTimeZone FROM leads
+       WHERE submission_key IN (${keys.map(() => '?').join(', ')}) LIMIT 1`,
+    )
+    .bind(...keys)
+    .first<{ id: string; replyBy: string; visitorTimeZone: string | null }>();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    replyBy: new Date(row.replyBy),
+    visitorTimeZone: row.visitorTimeZone ?? undefined,
+  };
+}
+
+/** A twin of this submission was stored first (the UNIQUE key refused this one). */
+export function isRepeatedSubmission(error: unknown): boolean {
+  return /UNIQUE constraint failed: leads\.submission_key/.test(String((error as Error)?.message));
 }
 
 /** Stores the lead and its emails atomically: D1 runs a batch as one transaction. */
@@ -54,11 +95,12 @@ export async function storeLead(
   db: D1Database,
   lead: Lead,
   emails: readonly NewEmail[],
-  quarantine?: { reason: string },
+  options: StoreOptions = {},
 ): Promise<void> {
+  const { quarantine } = options;
   const status: LeadStatus = quarantine ? 'quarantined' : 'received';
   await db.batch([
-    leadInsert(db, lead, status, quarantine?.reason),
+    leadInsert(db, lead, status, options),
     eventStatement(
       db,
       lead.id,

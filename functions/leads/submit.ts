@@ -9,10 +9,11 @@ import { renderVisitorAcknowledgement } from '../email/templates/visitor-acknowl
 import { ownerLinks } from '../follow-up/links';
 import { log } from '../log';
 import { linkSecret, type Settings } from '../settings';
+import { submissionKeys } from './idempotency';
 import { assignOwner } from './owners';
 import { routeLead } from './routing';
-import { spamReason, verifyTurnstile, withinRateLimit } from './spam';
-import { storeLead } from './store';
+import { spamReason, verifyTurnstile, withinRateLimit, type PersonCheck } from './spam';
+import { findSubmission, isRepeatedSubmission, storeLead, type StoredSubmission } from './store';
 
 export interface Submission {
   form: LeadForm;
@@ -48,9 +49,15 @@ function buildLead(
   parsed:
     { form: 'assessment'; fields: Lead['fields'] } | { form: 'contact'; fields: Lead['fields'] },
   submission: Submission,
+  personCheck: PersonCheck,
 ): Lead {
-  // The Turnstile token has done its job; it is not part of the lead.
-  const { 'cf-turnstile-response': _token, ...fields } = parsed.fields;
+  // The Turnstile token and the submission key have done their jobs; they are not the lead.
+  const {
+    'cf-turnstile-response': _token,
+    submissionKey: _key,
+    startedAt: _startedAt,
+    ...fields
+  } = parsed.fields;
   const receivedAt = submission.now;
   const base = {
     id: crypto.randomUUID(),
@@ -69,6 +76,7 @@ function buildLead(
       },
     },
     consentVersion: fields.consentVersion,
+    personCheck,
   };
   const route = routeLead(parsed as Parameters<typeof routeLead>[0]);
   return { ...base, form: parsed.form, fields, route } as Lead;
@@ -110,6 +118,18 @@ export async function queuedEmails(lead: Lead, settings: Settings): Promise<NewE
   ];
 }
 
+/** A repeat is answered exactly as the first was, and owes no new email. */
+function repeated(stored: StoredSubmission, form: LeadForm): SubmitOutcome {
+  log('info', 'lead_repeated', { form, leadId: stored.id });
+  return {
+    kind: 'accepted',
+    leadId: stored.id,
+    replyBy: stored.replyBy,
+    visitorTimeZone: stored.visitorTimeZone,
+    emailIds: [],
+  };
+}
+
 export async function submitLead(submission: Submission, deps: SubmitDeps): Promise<SubmitOutcome> {
   const { settings } = deps;
   if (!(await withinRateLimit(deps.limiter, submission.ip, settings))) {
@@ -121,6 +141,19 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
   if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors };
   const fields = parsed.data;
 
+  // Before Turnstile: a repeat carries the token its first send already spent.
+  const keys = await submissionKeys(submission.form, fields, submission);
+  try {
+    const stored = await findSubmission(deps.db, keys);
+    if (stored) return repeated(stored, submission.form);
+  } catch (error) {
+    log('error', 'lead_store_failed', {
+      form: submission.form,
+      error: String(error).slice(0, 200),
+    });
+    return { kind: 'unavailable' };
+  }
+
   const turnstile = await verifyTurnstile(fields['cf-turnstile-response'], submission.ip, settings);
   if (!turnstile.ok) {
     log('warn', 'lead_turnstile_failed', { form: submission.form, reason: turnstile.reason });
@@ -130,16 +163,25 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
   const lead = buildLead(
     { form: submission.form, fields } as Parameters<typeof buildLead>[0],
     submission,
+    turnstile.check,
   );
-  const spam = spamReason(fields, submission.now, settings);
+  const spam = spamReason(fields, settings);
   let emailIds: string[];
   try {
     // Quarantined leads are stored for review but have no owner and owe no email to anyone.
     if (!spam) lead.route.owner = await assignOwner(deps.db, lead.route.team);
     const emails = spam ? [] : await queuedEmails(lead, settings);
-    await storeLead(deps.db, lead, emails, spam ? { reason: spam } : undefined);
+    await storeLead(deps.db, lead, emails, {
+      quarantine: spam ? { reason: spam } : undefined,
+      submissionKey: keys[0],
+    });
     emailIds = emails.map((email) => email.id!);
   } catch (error) {
+    // Its twin, sent at the same moment, was stored first: answer as it was answered.
+    const twin = isRepeatedSubmission(error)
+      ? await findSubmission(deps.db, keys).catch(() => undefined)
+      : undefined;
+    if (twin) return repeated(twin, submission.form);
     log('error', 'lead_store_failed', {
       form: lead.form,
       leadId: lead.id,
@@ -151,6 +193,7 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
     form: lead.form,
     leadId: lead.id,
     route: lead.route.rule,
+    personCheck: lead.personCheck,
     ...(spam ? { reason: spam } : {}),
   });
   // A bot learns nothing from the answer: a quarantined lead looks accepted.

@@ -21,16 +21,42 @@ function loadSender(): Promise<Sender> {
   return sender;
 }
 
-function setHidden(form: HTMLFormElement, name: string, value: string | undefined) {
+function setHidden(
+  form: HTMLFormElement,
+  name: string,
+  value: string | undefined,
+  replace = false,
+) {
   const input = form.elements.namedItem(name);
-  if (input instanceof HTMLInputElement && value && !input.value) input.value = value;
+  if (input instanceof HTMLInputElement && value && (replace || !input.value)) input.value = value;
 }
 
+/** A key per page view: a repeat of this form's POST is then the same submission, not another. */
+function submissionKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID needs a secure context; getRandomValues works on plain http too.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/**
+ * Time on the form by the page's own monotonic clock (milliseconds since it was opened), set just
+ * before sending: a visitor's wall clock may be hours off, and is never compared with ours.
+ */
+function noteFillTime(form: HTMLFormElement) {
+  setHidden(form, 'fillMs', String(Math.round(performance.now())), true);
+}
+
+/** `//x` is a path to the server but another site to a browser: the schema refuses it. */
+const sitePath = (path: string) => path.replace(/^\/+/, '/');
+
 function fillAttribution(form: HTMLFormElement) {
-  setHidden(form, 'page', location.pathname);
+  setHidden(form, 'page', sitePath(location.pathname));
   if (document.referrer) {
     const referrer = new URL(document.referrer);
-    if (referrer.origin === location.origin) setHidden(form, 'referrer', referrer.pathname);
+    if (referrer.origin === location.origin)
+      setHidden(form, 'referrer', sitePath(referrer.pathname));
   }
   const query = new URLSearchParams(location.search);
   for (const key of UTM_KEYS) setHidden(form, key, query.get(key)?.slice(0, 200));
@@ -47,11 +73,10 @@ function loadTurnstile() {
 }
 
 export function enhanceLeadForms() {
-  const shownAt = String(Date.now());
   for (const form of document.querySelectorAll<HTMLFormElement>('form[data-lead-form]')) {
     const kind = form.dataset['leadForm'] as LeadForm;
     form.noValidate = true;
-    setHidden(form, 'startedAt', shownAt);
+    setHidden(form, 'submissionKey', submissionKey());
     // The rest waits for a visitor who starts on the form: the first use of Intl alone costs the
     // main thread more than the page can spare while it is first drawn on a slow phone.
     let started = false;
@@ -66,6 +91,7 @@ export function enhanceLeadForms() {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       start();
+      noteFillTime(form);
       loadSender().then(
         ({ send }) => send(form, kind),
         // The check could not be fetched (offline, a deploy in between): the server checks anyway.

@@ -27,7 +27,15 @@ export const POST_PATH: Record<LeadForm, string> = {
 };
 
 const ATTRIBUTION = ['page', 'referrer', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term'];
-const SIGNALS = ['utm_content', 'tz', 'consentVersion', 'website', 'startedAt'];
+const SIGNALS = [
+  'utm_content',
+  'tz',
+  'consentVersion',
+  'website',
+  'fillMs',
+  'startedAt',
+  'submissionKey',
+];
 const HIDDEN = [...ATTRIBUTION, ...SIGNALS, 'cf-turnstile-response'];
 
 /** Every field each form takes. */

@@ -14,8 +14,14 @@ export interface SentEmail {
   text: string;
 }
 
-// Turnstile's documented test secrets: one always passes, one always fails.
+// Turnstile's documented test secrets: one always passes, one always fails. Like Cloudflare's,
+// a passing answer names the hostname "example.com".
 const TURNSTILE_PASS = '1x0000000000000000000000000000000AA';
+/**
+ * Secrets of our own that rehearse Turnstile's faults: an answer that never comes, a 5xx, a
+ * pass for a token solved on another site, and a pass for the site at the given hostname.
+ */
+const TURNSTILE_FAULTS = /^fault-(hang|500|503|other-host|host:([\w.-]+))$/;
 
 async function body(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -116,10 +122,17 @@ export function createStandIn() {
 
     if (path === '/turnstile/siteverify' && request.method === 'POST') {
       const form = new URLSearchParams(text);
-      const success = form.get('secret') === TURNSTILE_PASS && Boolean(form.get('response'));
+      const [, fault, host] = TURNSTILE_FAULTS.exec(form.get('secret') ?? '') ?? [];
+      if (fault === 'hang') return void api.held.push(response);
+      if (fault === '500' || fault === '503') return json(response, Number(fault), {});
+      const passes =
+        form.get('secret') === TURNSTILE_PASS || Boolean(host) || fault === 'other-host';
+      const success = passes && Boolean(form.get('response'));
+      const hostname = host ?? (fault === 'other-host' ? 'phishing.example' : 'example.com');
       return json(response, 200, {
         success,
         'error-codes': success ? [] : ['invalid-input-response'],
+        ...(success ? { hostname, challenge_ts: new Date().toISOString() } : {}),
       });
     }
 

@@ -22,13 +22,18 @@ export function testSettings(overrides: Record<string, string> = {}, scope = '')
 }
 
 export const NOW = new Date('2026-11-25T09:00:00Z');
-const TEN_SECONDS_AGO = String(NOW.getTime() - 10_000);
+/** Ten seconds on the form, by the browser's own clock. */
+const TEN_SECONDS = '10000';
 
 type Overrides = Record<string, string | undefined>;
 
-/** Form entries as a browser sends them; an override of `undefined` leaves the field out. */
+/**
+ * Form entries as a browser with JavaScript sends them, a new page view each call (so a new
+ * submission key); an override of `undefined` leaves the field out.
+ */
 function entries(values: Overrides): [string, string][] {
-  return Object.entries(values).filter(
+  const withKey: Overrides = { submissionKey: crypto.randomUUID(), ...values };
+  return Object.entries(withKey).filter(
     (entry): entry is [string, string] => entry[1] !== undefined,
   );
 }
@@ -40,12 +45,12 @@ export const assessmentEntries = (overrides: Overrides = {}) =>
     utm_campaign: 'november',
     tz: 'Europe/London',
     website: '',
-    startedAt: TEN_SECONDS_AGO,
+    fillMs: TEN_SECONDS,
     ...overrides,
   });
 
 export const contactEntries = (overrides: Overrides = {}) =>
-  entries({ ...CONTACT_SAMPLE, company: '', startedAt: TEN_SECONDS_AGO, ...overrides });
+  entries({ ...CONTACT_SAMPLE, company: '', fillMs: TEN_SECONDS, ...overrides });
 
 export async function emailApi(change: { mode?: EmailApiMode; reset?: boolean }, scope = '') {
   await fetch(`${emailApiUrl(scope)}/_control`, { method: 'POST', body: JSON.stringify(change) });

@@ -46,6 +46,10 @@ async function read(answer: Response | FormPageState) {
   };
 }
 
+/** An IPv6 network of its own (a /64) for the n-th visitor: the limit counts by /64. */
+const network = (n: number) =>
+  `2001:db8:${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}::1`;
+
 /** Sends a post as one new visitor (so the per-IP limit never answers for the input). */
 export async function send(post: HostilePost): Promise<Answer> {
   const request = toRequest(`http://localhost${POST_PATH[post.form]}`, post);
@@ -53,7 +57,7 @@ export async function send(post: HostilePost): Promise<Answer> {
   const pending: Promise<unknown>[] = [];
   const answer = await answerLeadPost(request, post.form, {
     formPath: `/${post.form}/`,
-    ip: `2001:db8::${(++visitor).toString(16)}`,
+    ip: network(++visitor),
     waitUntil: (promise) => pending.push(promise),
   });
   await Promise.all(pending);

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerLeadPost, type FormPageState } from '../../functions/leads/post';
 import { escapeHtml } from '../../functions/email/templates/escape';
+import { INVISIBLE } from '../../src/lib/leads/fields';
 import { LINE_BREAKS_AND_NUL, UNICODE, foreignFieldName, hostileText } from '../hostile/payloads';
 import {
   DISPLAYED,
@@ -180,10 +181,12 @@ describe('text in any script', () => {
     .filter((text) => text.length > 0 && !/[\u0000-\u001f\u007f\u2028\u2029]/.test(text));
 
   it(
-    'emoji, combining marks, NFC or NFD, direction and zero-width marks arrive in the emails as typed',
+    'emoji, combining marks, NFC or NFD arrive in the emails as typed; a name loses only its direction and zero-width marks',
     async () => {
+      // Single-line fields drop these, so a name cannot reorder how a subject line reads.
+      const shown = (name: string) => name.replace(INVISIBLE, '').trim();
       const cases = fc.record({
-        name: personText.filter((name) => name.length <= 100),
+        name: personText.filter((name) => name.length <= 100 && shown(name).length > 0),
         words: personText,
         multipart: fc.boolean(),
       });
@@ -200,14 +203,14 @@ describe('text in any script', () => {
             'SELECT name FROM leads WHERE id = ?',
             answer.leadId,
           );
-          expect(lead?.name).toBe(name);
+          expect(lead?.name).toBe(shown(name));
           const [sales] = await rows<{ html: string; text: string }>(
             "SELECT html, text FROM emails WHERE lead_id = ? AND kind = 'sales-notification'",
             answer.leadId,
           );
-          expect(sales?.text).toContain(`Name: ${name}\n`);
+          expect(sales?.text).toContain(`Name: ${shown(name)}\n`);
           expect(sales?.text).toContain(message);
-          expect(sales?.html).toContain(escapeHtml(name));
+          expect(sales?.html).toContain(escapeHtml(shown(name)));
           await expectSafeEmails(answer);
         }),
         FUZZ,

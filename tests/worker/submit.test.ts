@@ -153,11 +153,7 @@ describe('invalid input', () => {
 describe('spam', () => {
   it.each([
     ['the honeypot is filled', { website: 'https://spam.example' }, 'honeypot'],
-    [
-      'the form was sent within a second of showing',
-      { startedAt: String(NOW.getTime() - 800) },
-      'too-fast',
-    ],
+    ['the form was sent within a second of showing', { fillMs: '800' }, 'too-fast'],
   ])('when %s the lead is quarantined, kept, and owes no email', async (_case, change, reason) => {
     const outcome = await submitLead(
       { form: 'contact', entries: contactEntries(change), ip: nextIp(), now: NOW },
@@ -174,7 +170,7 @@ describe('spam', () => {
     await submitLead(
       {
         form: 'contact',
-        entries: contactEntries({ startedAt: String(NOW.getTime()) }),
+        entries: contactEntries({ fillMs: '0' }),
         ip: nextIp(),
         now: NOW,
       },

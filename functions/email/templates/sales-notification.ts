@@ -141,6 +141,17 @@ export function renderSalesNotification(
       type: 'paragraph',
       runs: [`Reply to this email to answer ${name} directly: replies go to ${lead.fields.email}.`],
     },
+    // Said before anything the visitor typed: this lead may be from a bot.
+    ...(lead.personCheck === 'unverified'
+      ? [
+          {
+            type: 'paragraph' as const,
+            runs: [
+              'Turnstile could not be reached: not verified as a person. We took this lead rather than turn a visitor away during an outage; read it with that in mind.',
+            ],
+          },
+        ]
+      : []),
     ...ownership(lead, links),
     { type: 'heading', text: lead.form === 'assessment' ? 'What they asked for' : 'Their message' },
     { type: 'rows', rows: submitted(lead) },
@@ -155,6 +166,14 @@ export function renderSalesNotification(
         { label: 'Team', value: lead.route.teamName },
         { label: 'Owner', value: lead.route.owner?.name ?? NOT_GIVEN },
         { label: 'Rule', value: lead.route.rule },
+        ...(lead.personCheck === 'unverified'
+          ? [
+              {
+                label: 'Person check',
+                value: 'Turnstile could not be reached: not verified as a person',
+              },
+            ]
+          : []),
         { label: 'Lead id', value: lead.id },
         { label: 'Received', value: formatInZone(lead.receivedAt) },
       ],

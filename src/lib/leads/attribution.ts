@@ -2,6 +2,7 @@
 // referring page and the visit's UTM parameters), the consent version, and the spam signals.
 import * as z from 'zod/mini';
 import { CONSENT } from './consent';
+import { withoutInvisible } from './fields';
 
 /** An optional text field whose empty value counts as absent. */
 const optionalText = (text: z.ZodMiniString<string>) =>
@@ -14,9 +15,11 @@ const path = optionalText(
   z.string().check(
     z.trim(),
     z.maxLength(500),
-    // No spaces or control characters: a path goes into stored columns and the links of an email.
+    // A site path: one leading slash, then no spaces, controls or backslashes. `//host` and
+    // `/\host` are other sites to a browser, and a path becomes a link in the sales email.
     z.refine(
-      (value: string) => value === '' || /^\/[^\s\u0000-\u001f\u007f-\u009f]*$/.test(value),
+      (value: string) =>
+        value === '' || /^\/(?![/\\])[^\s\\\u0000-\u001f\u007f-\u009f]*$/.test(value),
       { error: 'Expected a site path.' },
     ),
   ),
@@ -24,6 +27,7 @@ const path = optionalText(
 
 const utm = optionalText(
   z.string().check(
+    withoutInvisible,
     z.trim(),
     z.maxLength(200),
     z.refine((value: string) => !/[\u0000-\u001f\u007f]/.test(value), {
@@ -31,6 +35,9 @@ const utm = optionalText(
     }),
   ),
 );
+
+/** A week: longer than any tab is honestly left open on a form, shorter than any wrong clock. */
+const MAX_FILL_MS = 7 * 24 * 3600 * 1000;
 
 export const attributionShape = {
   page: path,
@@ -58,10 +65,36 @@ export const attributionShape = {
   }),
   /** Honeypot: hidden from people, so anything in it was typed by a bot. */
   website: z.optional(z.string().check(z.maxLength(500))),
-  /** Milliseconds since the epoch when the form was first shown; set by the page script. */
-  startedAt: z.pipe(
-    z.optional(z.string().check(z.maxLength(20), z.regex(/^\d*$/))),
-    z.transform((value: string | undefined) => (value ? Number(value) : undefined)),
+  /**
+   * Milliseconds the visitor spent on the form, on the browser's own clock (performance.now()
+   * when sent): no wall clock is compared with ours, so a clock set hours ahead changes nothing.
+   * A value no browser sends (negative, not a number, over a week) is unknown, not spam.
+   */
+  fillMs: z.catch(
+    z.pipe(
+      z.optional(z.string().check(z.regex(/^\d{1,10}$/))),
+      z.transform((value: string | undefined) => {
+        const ms = value ? Number(value) : undefined;
+        return ms !== undefined && ms <= MAX_FILL_MS ? ms : undefined;
+      }),
+    ),
+    undefined,
+  ),
+  /** Sent by pages built before fillMs: the browser's wall clock, so not trusted, and ignored. */
+  startedAt: z.catch(
+    z.pipe(
+      z.optional(z.string()),
+      z.transform(() => undefined),
+    ),
+    undefined,
+  ),
+  /**
+   * Names one submission, so that a repeat of it (a retried POST, a lost answer) answers as the
+   * first did instead of making a second lead. The page script makes one per page view.
+   */
+  submissionKey: z.catch(
+    z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/))),
+    undefined,
   ),
   /** Set by the Turnstile widget when Turnstile is on. */
   'cf-turnstile-response': z.optional(z.string().check(z.maxLength(4096))),

@@ -35,6 +35,11 @@ interface LeadBase {
   attribution: Attribution;
   consentVersion: string;
   route: Route;
+  /**
+   * Whether Turnstile confirmed a person: `unverified` when Cloudflare could not be reached and
+   * the lead was taken unchecked; `off` without Turnstile.
+   */
+  personCheck?: 'verified' | 'unverified' | 'off' | undefined;
 }
 
 export type Lead =

@@ -1,14 +1,15 @@
 // Health for uptime checks and operators: Worker, D1 and outbox backlog, never any lead data.
 import type { APIRoute } from 'astro';
 import { env } from 'cloudflare:workers';
-import { healthReport } from '../../../functions/health';
+import { healthReport, healthStatusCode } from '../../../functions/health';
+import { configProblems, readSettings } from '../../../functions/settings';
 
 export const prerender = false;
 
 export const GET: APIRoute = async () => {
-  const health = await healthReport(env.DB, new Date());
+  const health = await healthReport(env.DB, new Date(), configProblems(readSettings(env)));
   return Response.json(health, {
-    status: health.status === 'down' ? 503 : 200,
+    status: healthStatusCode(health),
     headers: { 'Cache-Control': 'no-store' },
   });
 };
