@@ -36,7 +36,13 @@ export async function healthReport(db: D1Database, now: Date): Promise<Health> {
               OR (status = 'pending' AND created_at < ?))) AS atRisk`,
       )
       .bind(stuckBefore)
-      .first<{ pending: number; failed: number; held: number; oldest: string | null; atRisk: number }>();
+      .first<{
+        pending: number;
+        failed: number;
+        held: number;
+        oldest: string | null;
+        atRisk: number;
+      }>();
     const oldestPendingSeconds = row?.oldest
       ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000))
       : null;

@@ -163,7 +163,8 @@ export async function claimEmail(
       )
       .bind(timing.lockUntil.toISOString(), token, now, id, timing.dueAt.toISOString(), now),
   ]);
-  const row = claimed?.results[0] as (Omit<OutboxEmail, 'to'> & { toAddresses: string }) | undefined;
+  const row = claimed?.results[0] as
+    (Omit<OutboxEmail, 'to'> & { toAddresses: string }) | undefined;
   if (!row) return null;
   const unsureSince = (before?.results[0] as { unsureSince: string | null } | undefined)
     ?.unsureSince;

@@ -33,7 +33,8 @@ export function classifyRefusal(
 ): { retryable: boolean; unsure: boolean } {
   // Resend also answers a bad key as a 400 validation_error on some endpoints.
   const aboutTheKey = /api key/i.test(message) || name.endsWith('api_key');
-  if ((status === 400 || status === 422) && !aboutTheKey) return { retryable: false, unsure: false };
+  if ((status === 400 || status === 422) && !aboutTheKey)
+    return { retryable: false, unsure: false };
   // The same key with another body: the first request reached Resend and may have been sent.
   if (status === 409 && name === 'invalid_idempotent_request') {
     return { retryable: false, unsure: true };

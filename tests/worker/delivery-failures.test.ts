@@ -65,7 +65,9 @@ describe('health', () => {
     await env.DB.prepare(
       `UPDATE emails SET status = 'failed' WHERE kind = 'visitor-acknowledgement'`,
     ).run();
-    await env.DB.prepare(`UPDATE emails SET status = 'sent' WHERE kind = 'sales-notification'`).run();
+    await env.DB.prepare(
+      `UPDATE emails SET status = 'sent' WHERE kind = 'sales-notification'`,
+    ).run();
     expect(await healthReport(env.DB, NOW)).toMatchObject({
       status: 'ok',
       outbox: { failed: 1, staffEmailsAtRisk: 0 },
