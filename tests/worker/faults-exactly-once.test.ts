@@ -13,12 +13,15 @@ import { NOW, rows } from './helpers';
 import { at, clearLeads, emailStatuses, MINUTE, outbox } from './outbox-helpers';
 
 const api = outbox('faults-once', { EMAIL_TIMEOUT_MS: '1000' });
+// For a request the API takes a second over: a timeout well beyond it, even on a busy machine.
+const slowApi = outbox('faults-once-slow', { EMAIL_TIMEOUT_MS: '10000' });
 const HOUR = 60 * MINUTE;
 const once = (ids: string[]) => ids.map(() => 1);
 
 beforeEach(async () => {
   await clearLeads();
   await api.emailApi('ok', true);
+  await slowApi.emailApi('ok', true);
 });
 
 /** A promise the test resolves by hand, to stall a sender at a chosen point. */
@@ -88,13 +91,15 @@ describe('a sweep that outlives its lock', () => {
   });
 
   it('a second request while the first with its key is in flight gets a 409, and is retried: one send', async () => {
-    const ids = await api.storeLeads(1);
-    await api.controlApi({ delayMs: 1500 });
-    const stale = deliverEmail(env.DB, api.transport, ids[0]!, NOW, () => NOW);
+    const ids = await slowApi.storeLeads(1);
+    await slowApi.controlApi({ delayMs: 1000 });
+    const stale = deliverEmail(env.DB, slowApi.transport, ids[0]!, NOW, () => NOW);
     // Wait until the first request is being processed by the API.
-    while ((await api.sentEmails()).attempts === 0) await new Promise((r) => setTimeout(r, 20));
+    while ((await slowApi.sentEmails()).attempts === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     const late = at(3 * MINUTE);
-    expect(await deliverEmail(env.DB, api.transport, ids[0]!, late, () => late)).toBe('retry');
+    expect(await deliverEmail(env.DB, slowApi.transport, ids[0]!, late, () => late)).toBe('retry');
     const [retried] = await rows<{ last_error: string }>(
       'SELECT last_error FROM emails WHERE id = ?',
       ids[0],
@@ -102,9 +107,9 @@ describe('a sweep that outlives its lock', () => {
     expect(retried!.last_error).toMatch(/409: concurrent_idempotent_requests/);
     // The first answer arrives for a claim that is no longer current: it records nothing.
     expect(await stale).toBe('skipped');
-    await api.controlApi({ delayMs: 0 });
-    expect(await api.sweepAt(at(5 * MINUTE))).toMatchObject({ sent: 2 });
-    expect(await api.deliveriesPerEmail()).toEqual(once(ids));
+    await slowApi.controlApi({ delayMs: 0 });
+    expect(await slowApi.sweepAt(at(5 * MINUTE))).toMatchObject({ sent: 2 });
+    expect(await slowApi.deliveriesPerEmail()).toEqual(once(ids));
   });
 });
 
