@@ -62,7 +62,7 @@ async function afterFailure(
   const unsure = result.unsure || email.unsureSince !== null;
   const age = now.getTime() - new Date(email.createdAt).getTime();
   if (!result.retryable || age >= GIVE_UP_AFTER_MS) {
-    // "failed" promises that the email never went; one that may have went is held instead.
+    // "failed" promises that the email never went; one that may have gone is held instead.
     if (unsure) {
       const reason = `may have been sent (${result.error}): check the provider's logs`;
       return (await markHeld(db, email.claim, reason)) ? logged('held', email, reason) : 'skipped';
