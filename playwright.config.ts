@@ -43,7 +43,8 @@ export default defineConfig({
     {
       // wrangler serves the built Worker in workerd, like `astro preview`, but allows more than one
       // server per project, so tests can run beside a developer's own preview. The tests keep
-      // their own D1 database in .wrangler/e2e (migrated by `npm run test:e2e`).
+      // their own D1 database in .wrangler/e2e (made afresh by `npm run test:e2e`: health answers
+      // 503 for an email left failing or pending by an earlier run, and the server would never be ready).
       command: [
         `npx wrangler dev --config dist/server/wrangler.json --port ${PORT} --ip 127.0.0.1`,
         '--persist-to .wrangler/e2e',

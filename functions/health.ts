@@ -1,12 +1,21 @@
 // What an uptime check needs to know, and nothing about any lead: the Worker answers, D1 answers,
-// how far behind the outbox is, and settings that do not work together.
+// whether every email a person at Nyarro waits for is on its way, and settings that do not work
+// together.
+import { STAFF_KINDS } from './email/outbox';
 
 export interface Health {
-  /** failing: the Worker runs but cannot do its job as configured (see `config`). */
-  status: 'ok' | 'degraded' | 'failing' | 'down';
+  /** Anything but ok answers with a non-200 status, so an uptime check raises it. */
+  status: 'ok' | 'failing' | 'down';
   worker: 'ok';
   d1: 'ok' | 'error';
-  outbox?: { pending: number; failed: number; oldestPendingSeconds: number | null };
+  outbox?: {
+    pending: number;
+    failed: number;
+    held: number;
+    oldestPendingSeconds: number | null;
+    /** Sales notifications, reminders and escalations failed, held, or pending too long. */
+    staffEmailsAtRisk: number;
+  };
   /** Configuration problems, each with its fix (functions/settings.ts, configProblems); absent when none. */
   config?: string[];
 }
@@ -14,37 +23,58 @@ export interface Health {
 /** A pending email older than this means delivery is stuck: the sweep retries every minute. */
 const STUCK_AFTER_SECONDS = 15 * 60;
 
+const STAFF = STAFF_KINDS.map((kind) => `'${kind}'`).join(', ');
+
 export async function healthReport(
   db: D1Database,
   now: Date,
   config: string[] = [],
 ): Promise<Health> {
+  const problems = config.length > 0 ? { config } : {};
+  const stuckBefore = new Date(now.getTime() - STUCK_AFTER_SECONDS * 1000).toISOString();
   try {
     const row = await db
       .prepare(
         `SELECT
            (SELECT count(*) FROM emails WHERE status = 'pending') AS pending,
            (SELECT count(*) FROM emails WHERE status = 'failed') AS failed,
-           (SELECT min(created_at) FROM emails WHERE status = 'pending') AS oldest`,
+           (SELECT count(*) FROM emails WHERE status = 'held') AS held,
+           (SELECT min(created_at) FROM emails WHERE status = 'pending') AS oldest,
+           (SELECT count(*) FROM emails WHERE kind IN (${STAFF}) AND (status IN ('failed', 'held')
+              OR (status = 'pending' AND created_at < ?))) AS atRisk`,
       )
-      .first<{ pending: number; failed: number; oldest: string | null }>();
+      .bind(stuckBefore)
+      .first<{
+        pending: number;
+        failed: number;
+        held: number;
+        oldest: string | null;
+        atRisk: number;
+      }>();
     const oldestPendingSeconds = row?.oldest
       ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000))
       : null;
     const stuck = (oldestPendingSeconds ?? 0) > STUCK_AFTER_SECONDS;
+    const atRisk = row?.atRisk ?? 0;
     return {
-      status: config.length > 0 ? 'failing' : stuck ? 'degraded' : 'ok',
+      status: config.length > 0 || stuck || atRisk > 0 ? 'failing' : 'ok',
       worker: 'ok',
       d1: 'ok',
-      outbox: { pending: row?.pending ?? 0, failed: row?.failed ?? 0, oldestPendingSeconds },
-      ...(config.length > 0 ? { config } : {}),
+      outbox: {
+        pending: row?.pending ?? 0,
+        failed: row?.failed ?? 0,
+        held: row?.held ?? 0,
+        oldestPendingSeconds,
+        staffEmailsAtRisk: atRisk,
+      },
+      ...problems,
     };
   } catch {
-    return { status: 'down', worker: 'ok', d1: 'error', ...(config.length > 0 ? { config } : {}) };
+    return { status: 'down', worker: 'ok', d1: 'error', ...problems };
   }
 }
 
-/** The HTTP status of a health answer: anything but ok or degraded fails an uptime check. */
+/** The HTTP status of a health answer: anything but ok fails an uptime check. */
 export function healthStatusCode(health: Health): number {
-  return health.status === 'ok' || health.status === 'degraded' ? 200 : 503;
+  return health.status === 'ok' ? 200 : 503;
 }

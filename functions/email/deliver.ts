@@ -1,11 +1,26 @@
-// Sends queued emails, retrying with backoff until they go or are clearly never going to.
+// Sends queued emails, retrying with backoff until they go or are clearly never going to, and
+// stopping for a person when sending again could send twice.
 import { log } from '../log';
-import { claimEmail, dueEmailIds, markDelivered, markFailed, markRetry } from './outbox';
-import type { EmailTransport } from './transport';
+import {
+  claimEmail,
+  dueEmailIds,
+  markDelivered,
+  markFailed,
+  markHeld,
+  markRetry,
+  type ClaimedEmail,
+} from './outbox';
+import type { EmailTransport, SendResult } from './transport';
 
 const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 /** An email not delivered within this long after its lead arrived is reported as failed. */
-export const GIVE_UP_AFTER_MS = 72 * 60 * MINUTE_MS;
+export const GIVE_UP_AFTER_MS = 72 * HOUR_MS;
+/**
+ * Resend remembers an idempotency key for 24 hours. An email whose first unsure attempt is older
+ * than this (an hour short, for clocks and slow calls) is never sent again blindly.
+ */
+export const HOLD_AFTER_MS = 23 * HOUR_MS;
 /** How long one attempt may hold an email before another sender may take it. */
 const LOCK_MS = 2 * MINUTE_MS;
 
@@ -15,49 +30,95 @@ export function retryDelayMs(attempts: number, retryAfterSeconds?: number): numb
   return Math.max(backoff, (retryAfterSeconds ?? 0) * 1000);
 }
 
-export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'skipped';
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'held' | 'skipped';
 
+/** The wall clock: locks and retry times are written on it, whatever the trigger's time. */
+export type Clock = () => Date;
+const wallClock: Clock = () => new Date();
+
+function logged(
+  outcome: Exclude<DeliveryOutcome, 'skipped' | 'sent'>,
+  email: ClaimedEmail,
+  error: string,
+) {
+  const event = { retry: 'email_retry', failed: 'email_failed', held: 'email_held' }[outcome];
+  log(outcome === 'retry' ? 'warn' : 'error', event, {
+    emailId: email.id,
+    leadId: email.leadId,
+    kind: email.kind,
+    attempts: email.attempts,
+    error,
+  });
+  return outcome;
+}
+
+/** What a failed attempt leads to: another try, a final failure, or a person's decision. */
+async function afterFailure(
+  db: D1Database,
+  email: ClaimedEmail,
+  result: Extract<SendResult, { ok: false }>,
+  now: Date,
+): Promise<DeliveryOutcome> {
+  const unsure = result.unsure || email.unsureSince !== null;
+  const age = now.getTime() - new Date(email.createdAt).getTime();
+  if (!result.retryable || age >= GIVE_UP_AFTER_MS) {
+    // "failed" promises that the email never went; one that may have gone is held instead.
+    if (unsure) {
+      const reason = `may have been sent (${result.error}): check the provider's logs`;
+      return (await markHeld(db, email.claim, reason)) ? logged('held', email, reason) : 'skipped';
+    }
+    const failed = await markFailed(db, email.claim, result.error);
+    return failed ? logged('failed', email, result.error) : 'skipped';
+  }
+  const next = new Date(now.getTime() + retryDelayMs(email.attempts, result.retryAfterSeconds));
+  const sure = result.unsure ? null : { unsureSince: email.unsureSince };
+  const kept = await markRetry(db, email.claim, result.error, next, sure);
+  return kept ? logged('retry', email, result.error) : 'skipped';
+}
+
+/**
+ * One attempt at one email, if it is due at `dueAt` (the trigger's time) and free. Everything it
+ * writes is fenced by its claim: when it ran so long that another sender took the email over,
+ * its outcome is dropped ('skipped') and the newer one stands.
+ */
 export async function deliverEmail(
   db: D1Database,
   transport: EmailTransport,
   id: string,
-  now: Date,
+  dueAt: Date,
+  clock: Clock = wallClock,
 ): Promise<DeliveryOutcome> {
-  const email = await claimEmail(db, id, now, new Date(now.getTime() + LOCK_MS));
+  const claimedAt = clock();
+  const email = await claimEmail(db, id, {
+    dueAt,
+    now: claimedAt,
+    lockUntil: new Date(claimedAt.getTime() + LOCK_MS),
+  });
   if (!email) return 'skipped';
-  const result = await transport.send(email);
-  if (result.ok) {
-    await markDelivered(db, email, result, now);
-    log('info', 'email_delivered', {
-      emailId: id,
-      leadId: email.leadId,
-      kind: email.kind,
-      via: result.status,
-    });
-    return 'sent';
+  if (!email.to) {
+    const error = 'unreadable to_addresses: the row can never be sent as it is';
+    return (await markFailed(db, email.claim, error)) ? logged('failed', email, error) : 'skipped';
   }
-  const age = now.getTime() - new Date(email.createdAt).getTime();
-  if (!result.retryable || age >= GIVE_UP_AFTER_MS) {
-    await markFailed(db, id, result.error);
-    log('error', 'email_failed', {
-      emailId: id,
-      leadId: email.leadId,
-      kind: email.kind,
-      attempts: email.attempts,
-      error: result.error,
-    });
-    return 'failed';
+  if (email.unsureSince && claimedAt.getTime() - email.unsureSince.getTime() >= HOLD_AFTER_MS) {
+    const reason =
+      `an attempt since ${email.unsureSince.toISOString()} may have been sent, and the ` +
+      `provider has forgotten its idempotency key: check the provider's logs before replaying`;
+    return (await markHeld(db, email.claim, reason)) ? logged('held', email, reason) : 'skipped';
   }
-  const next = new Date(now.getTime() + retryDelayMs(email.attempts, result.retryAfterSeconds));
-  await markRetry(db, id, result.error, next);
-  log('warn', 'email_retry', {
+  const result = await transport.send({ ...email, to: email.to });
+  const now = clock();
+  if (!result.ok) return afterFailure(db, email, result, now);
+  if (!(await markDelivered(db, email, result, now))) {
+    log('warn', 'email_claim_lost', { emailId: id, leadId: email.leadId, kind: email.kind });
+    return 'skipped';
+  }
+  log('info', 'email_delivered', {
     emailId: id,
     leadId: email.leadId,
-    attempts: email.attempts,
-    error: result.error,
-    next: next.toISOString(),
+    kind: email.kind,
+    via: result.status,
   });
-  return 'retry';
+  return 'sent';
 }
 
 /**
@@ -79,18 +140,28 @@ export interface SweepCounts {
   sent: number;
   retry: number;
   failed: number;
+  held: number;
   skipped: number;
 }
 
-/** Delivers every email that is due, a batch at a time, as the cron sweep does each minute. */
+/**
+ * Delivers every email due at `dueAt`, a batch at a time, as the cron sweep does each minute. One
+ * email that throws (D1, the transport) is logged and left to its lock; the rest still go.
+ */
 export async function deliverDueEmails(
   db: D1Database,
   transport: EmailTransport,
-  now: Date,
-  batchSize = 50,
+  dueAt: Date,
+  { batchSize = 50, clock = wallClock }: { batchSize?: number; clock?: Clock } = {},
 ): Promise<SweepCounts> {
-  const counts: SweepCounts = { sent: 0, retry: 0, failed: 0, skipped: 0 };
-  const ids = await dueEmailIds(db, now, batchSize);
-  for (const id of ids) counts[await deliverEmail(db, transport, id, now)] += 1;
+  const counts: SweepCounts = { sent: 0, retry: 0, failed: 0, held: 0, skipped: 0 };
+  for (const id of await dueEmailIds(db, dueAt, clock(), batchSize)) {
+    try {
+      counts[await deliverEmail(db, transport, id, dueAt, clock)] += 1;
+    } catch (error) {
+      log('error', 'email_delivery_threw', { emailId: id, error: (error as Error).name });
+      counts.skipped += 1;
+    }
+  }
   return counts;
 }

@@ -1,6 +1,8 @@
 // The emails table as a queue, and the only code that writes it: queue an email, find what is
 // due, take one, and record how its attempt went.
-import { eventStatement } from '../audit/trail';
+// Imports with their extension: the operator's replay command (scripts/replay-outbox.mjs) runs
+// this file in Node as it is.
+import { eventIfChangedStatement } from '../audit/trail.ts';
 
 /** Every email the Worker sends, by what it is for. */
 export type EmailKind =
@@ -79,87 +81,207 @@ export interface OutboxEmail {
   createdAt: string;
 }
 
-const SELECT_EMAIL = `SELECT id, lead_id AS leadId, kind, to_addresses AS toAddresses,
-  reply_to AS replyTo, subject, html, text, attempts, created_at AS createdAt FROM emails`;
+/** The kinds a person at Nyarro waits for: one failed, held or stuck means a lead may go unseen. */
+export const STAFF_KINDS: readonly EmailKind[] = [
+  'sales-notification',
+  'owner-reminder',
+  'escalation',
+];
 
-/** Ids of pending emails whose next attempt is due and that no sender holds. */
-export async function dueEmailIds(db: D1Database, now: Date, limit: number): Promise<string[]> {
-  const iso = now.toISOString();
+/** The claim a sender holds on one email: every update it makes names the token. */
+export interface Claim {
+  id: string;
+  token: string;
+}
+
+/** A claimed email. `to` is null when the stored addresses do not parse: it can never be sent. */
+export interface ClaimedEmail extends Omit<OutboxEmail, 'to'> {
+  claim: Claim;
+  to: string[] | null;
+  /** When an earlier attempt whose outcome is unknown began, before this claim. */
+  unsureSince: Date | null;
+}
+
+/**
+ * Ids of pending emails due at `dueAt` (the trigger's time) that no sender holds at `now` (the
+ * wall clock, on which every lock is written).
+ */
+export async function dueEmailIds(
+  db: D1Database,
+  dueAt: Date,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
   const { results } = await db
     .prepare(
       `SELECT id FROM emails WHERE status = 'pending' AND next_attempt_at <= ?
          AND (locked_until IS NULL OR locked_until <= ?)
        ORDER BY next_attempt_at LIMIT ?`,
     )
-    .bind(iso, iso, limit)
+    .bind(dueAt.toISOString(), now.toISOString(), limit)
     .all<{ id: string }>();
   return results.map((row) => row.id);
 }
 
+function parseAddresses(text: string): string[] | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    const valid =
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((address) => typeof address === 'string');
+    return valid ? (value as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Takes a pending email for one attempt. The conditional update lets exactly one of several
- * concurrent senders win; the lock expires so a sender that died does not hold it forever.
+ * Takes a pending email for one attempt, if it is due and nobody holds it. The conditional update
+ * lets exactly one of several concurrent senders win, with a token of its own; the lock expires so
+ * a sender that died does not hold it forever. The attempt counts as unsure from here on (the
+ * Worker may stop mid-call) until its answer says otherwise; the batch reads the earlier value in
+ * the same transaction.
  */
 export async function claimEmail(
   db: D1Database,
   id: string,
-  now: Date,
-  lockUntil: Date,
-): Promise<OutboxEmail | null> {
-  const iso = now.toISOString();
-  const claimed = await db
-    .prepare(
-      `UPDATE emails SET locked_until = ?, attempts = attempts + 1
-       WHERE id = ? AND status = 'pending' AND (locked_until IS NULL OR locked_until <= ?)`,
-    )
-    .bind(lockUntil.toISOString(), id, iso)
-    .run();
-  if (claimed.meta.changes !== 1) return null;
-  const row = await db
-    .prepare(`${SELECT_EMAIL} WHERE id = ?`)
-    .bind(id)
-    .first<Omit<OutboxEmail, 'to'> & { toAddresses: string }>();
+  timing: { dueAt: Date; now: Date; lockUntil: Date },
+): Promise<ClaimedEmail | null> {
+  const token = crypto.randomUUID();
+  const now = timing.now.toISOString();
+  const [before, claimed] = await db.batch<Record<string, unknown>>([
+    db.prepare('SELECT unsure_since AS unsureSince FROM emails WHERE id = ?').bind(id),
+    db
+      .prepare(
+        `UPDATE emails SET locked_until = ?, claim_token = ?, attempts = attempts + 1,
+           unsure_since = coalesce(unsure_since, ?)
+         WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?
+           AND (locked_until IS NULL OR locked_until <= ?)
+         RETURNING id, lead_id AS leadId, kind, to_addresses AS toAddresses, reply_to AS replyTo,
+           subject, html, text, attempts, created_at AS createdAt`,
+      )
+      .bind(timing.lockUntil.toISOString(), token, now, id, timing.dueAt.toISOString(), now),
+  ]);
+  const row = claimed?.results[0] as
+    (Omit<OutboxEmail, 'to'> & { toAddresses: string }) | undefined;
   if (!row) return null;
+  const unsureSince = (before?.results[0] as { unsureSince: string | null } | undefined)
+    ?.unsureSince;
   const { toAddresses, ...email } = row;
-  return { ...email, to: JSON.parse(toAddresses) as string[] };
+  return {
+    ...email,
+    claim: { id, token },
+    to: parseAddresses(toAddresses),
+    unsureSince: unsureSince ? new Date(unsureSince) : null,
+  };
 }
 
+// Every outcome is written only by the sender still holding the claim on a pending email.
+const FENCE = `WHERE id = ? AND claim_token = ? AND status = 'pending'`;
+
+/** Records a send the provider accepted; false when the claim was lost to a newer sender. */
 export async function markDelivered(
   db: D1Database,
-  email: Pick<OutboxEmail, 'id' | 'leadId' | 'kind'>,
+  email: Pick<OutboxEmail, 'leadId' | 'kind'> & { claim: Claim },
   outcome: { status: 'sent' | 'captured'; providerId?: string | undefined },
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   const update = db
     .prepare(
       `UPDATE emails SET status = ?, provider_id = ?, sent_at = ?, locked_until = NULL,
-         last_error = NULL WHERE id = ?`,
+         last_error = NULL, unsure_since = NULL ${FENCE}`,
     )
-    .bind(outcome.status, outcome.providerId ?? null, now.toISOString(), email.id);
+    .bind(outcome.status, outcome.providerId ?? null, now.toISOString(), ...fence(email.claim));
   // The lead's audit trail records each email it caused; a digest belongs to no single lead.
-  await db.batch(
+  const [result] = await db.batch(
     email.leadId
-      ? [update, eventStatement(db, email.leadId, 'emailed', now, 'sweep', email.kind)]
+      ? [update, eventIfChangedStatement(db, email.leadId, 'emailed', now, 'sweep', email.kind)]
       : [update],
+  );
+  return result?.meta.changes === 1;
+}
+
+const fence = (claim: Claim) => [claim.id, claim.token];
+
+async function changed(statement: D1PreparedStatement): Promise<boolean> {
+  return (await statement.run()).meta.changes === 1;
+}
+
+/**
+ * Puts the email back in the queue for `nextAttempt`. An attempt the provider clearly refused
+ * gives back the unsure time the claim found (`sure`), so only unknown outcomes count.
+ */
+export function markRetry(
+  db: D1Database,
+  claim: Claim,
+  error: string,
+  nextAttempt: Date,
+  sure: { unsureSince: Date | null } | null,
+): Promise<boolean> {
+  const unsure = sure ? 'unsure_since = ?,' : '';
+  const binds = sure ? [sure.unsureSince?.toISOString() ?? null] : [];
+  return changed(
+    db
+      .prepare(
+        `UPDATE emails SET next_attempt_at = ?, last_error = ?, ${unsure} locked_until = NULL
+         ${FENCE}`,
+      )
+      .bind(nextAttempt.toISOString(), error.slice(0, 500), ...binds, ...fence(claim)),
   );
 }
 
-export async function markRetry(db: D1Database, id: string, error: string, nextAttempt: Date) {
-  await db
-    .prepare(
-      `UPDATE emails SET next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?`,
-    )
-    .bind(nextAttempt.toISOString(), error.slice(0, 500), id)
-    .run();
+/** Gives up on an email that was never accepted: replaying it later cannot send it twice. */
+export function markFailed(db: D1Database, claim: Claim, error: string): Promise<boolean> {
+  return changed(
+    db
+      .prepare(`UPDATE emails SET status = 'failed', last_error = ?, locked_until = NULL ${FENCE}`)
+      .bind(error.slice(0, 500), ...fence(claim)),
+  );
 }
 
-export async function markFailed(db: D1Database, id: string, error: string): Promise<void> {
-  await db
-    .prepare(
-      `UPDATE emails SET status = 'failed', last_error = ?, locked_until = NULL WHERE id = ?`,
-    )
-    .bind(error.slice(0, 500), id)
-    .run();
+/** Stops on an email that may have been sent already: a person checks before anything else. */
+export function markHeld(db: D1Database, claim: Claim, reason: string): Promise<boolean> {
+  return changed(
+    db
+      .prepare(`UPDATE emails SET status = 'held', last_error = ?, locked_until = NULL ${FENCE}`)
+      .bind(reason.slice(0, 500), ...fence(claim)),
+  );
+}
+
+/** What an operator replays: failed emails, and held ones only once a person has checked them. */
+export interface ReplayChoice {
+  /** Only these emails; every failed (or held) one when empty. */
+  ids: readonly string[];
+  /** Held emails too: the person confirmed in the provider's logs that they never went out. */
+  held: boolean;
+}
+
+/**
+ * The SQL of `npm run ops:replay` (scripts/replay-outbox.mjs), run through wrangler. A failed email
+ * was never accepted, so sending it again cannot send it twice. A held one may have been, and goes
+ * back only when `held` says a person checked; it then starts with no unsure attempt behind it.
+ */
+export function replayStatements(choice: ReplayChoice, now: Date): string[] {
+  const ids = choice.ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(', ');
+  const only = choice.ids.length > 0 ? ` AND id IN (${ids})` : '';
+  const statuses = choice.held ? `('failed', 'held')` : `('failed')`;
+  return [
+    `UPDATE emails SET status = 'pending', next_attempt_at = '${now.toISOString()}',
+       attempts = 0, locked_until = NULL, claim_token = NULL, unsure_since = NULL,
+       last_error = 'replayed after: ' || coalesce(last_error, '')
+     WHERE status IN ${statuses}${only}`,
+  ];
+}
+
+/** For a held email the provider's logs show as delivered: recorded as sent, never sent again. */
+export function markSentStatements(ids: readonly string[], now: Date): string[] {
+  const list = ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(', ');
+  return [
+    `UPDATE emails SET status = 'sent', sent_at = '${now.toISOString()}', locked_until = NULL,
+       claim_token = NULL, last_error = 'held, then confirmed sent by an operator'
+     WHERE status = 'held' AND id IN (${list})`,
+  ];
 }
 
 export interface LeadEmailStatus {

@@ -5,14 +5,43 @@ import type { OutboxEmail } from './outbox';
 
 export type SendResult =
   | { ok: true; status: 'sent' | 'captured'; providerId?: string | undefined }
-  | { ok: false; retryable: boolean; error: string; retryAfterSeconds?: number | undefined };
+  | {
+      ok: false;
+      retryable: boolean;
+      /** The provider may have accepted it (no answer, a 5xx): a retry relies on the key. */
+      unsure: boolean;
+      error: string;
+      retryAfterSeconds?: number | undefined;
+    };
 
 export interface EmailTransport {
   send(email: OutboxEmail): Promise<SendResult>;
 }
 
-// Resend answers these for requests that will never succeed as they are (bad address, bad key).
-const PERMANENT_STATUSES = new Set([400, 401, 403, 404, 422]);
+/**
+ * What a refusal from Resend means for the email (https://resend.com/docs/api-reference/errors).
+ * Only a malformed request (400, 422: a bad recipient, a missing field) is final. A revoked or
+ * missing key (401, 403 invalid_api_key), an unverified sender domain (403 validation_error,
+ * invalid_from_address) or a wrong endpoint (404, 405) are our configuration: once someone fixes
+ * it the same email goes, so it waits and retries. Any answer with a status is Resend saying it
+ * did not send, so the attempt is sure; a 409 about the key, or no status at all, is not.
+ */
+export function classifyRefusal(
+  status: number,
+  name: string,
+  message = '',
+): { retryable: boolean; unsure: boolean } {
+  // Resend also answers a bad key as a 400 validation_error on some endpoints.
+  const aboutTheKey = /api key/i.test(message) || name.endsWith('api_key');
+  if ((status === 400 || status === 422) && !aboutTheKey)
+    return { retryable: false, unsure: false };
+  // The same key with another body: the first request reached Resend and may have been sent.
+  if (status === 409 && name === 'invalid_idempotent_request') {
+    return { retryable: false, unsure: true };
+  }
+  if (status === 409) return { retryable: true, unsure: true };
+  return { retryable: true, unsure: status === 0 };
+}
 
 export function resendTransport(settings: Settings, apiKey: string): EmailTransport {
   const resend = new Resend(
@@ -43,6 +72,7 @@ export function resendTransport(settings: Settings, apiKey: string): EmailTransp
           return {
             ok: false,
             retryable: true,
+            unsure: true,
             error: `resend timeout: no answer within ${settings.EMAIL_TIMEOUT_MS} ms`,
           };
         }
@@ -50,7 +80,7 @@ export function resendTransport(settings: Settings, apiKey: string): EmailTransp
         const retryAfter = Number(headers?.['retry-after']);
         return {
           ok: false,
-          retryable: !PERMANENT_STATUSES.has(status),
+          ...classifyRefusal(status, error?.name ?? '', error?.message),
           error: `resend ${status || 'error'}: ${error?.name ?? 'unknown'}`,
           retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
         };
@@ -59,6 +89,7 @@ export function resendTransport(settings: Settings, apiKey: string): EmailTransp
         return {
           ok: false,
           retryable: true,
+          unsure: true,
           error: `resend ${reason}: ${(error as Error).message}`,
         };
       }
@@ -82,6 +113,7 @@ const missingKeyTransport: EmailTransport = {
     return {
       ok: false,
       retryable: true,
+      unsure: false,
       error: 'RESEND_API_KEY is not set: run `wrangler secret put RESEND_API_KEY`',
     };
   },

@@ -1,6 +1,8 @@
-// The scheduled sweep. It takes "now" from the trigger, so a trigger for a given time behaves
-// exactly as it would at that time, and every step is safe to run twice.
-import { deliverDueEmails } from '../email/deliver';
+// The scheduled sweep. The trigger's time decides what is due, so a trigger for a given time
+// behaves as it would at that time; locks and retry times are written on the wall clock, which
+// keeps moving while a slow sweep runs. Each step runs on its own: one that throws is logged and
+// the others, delivery above all, still run. Every step is safe to run twice.
+import { deliverDueEmails, type SweepCounts } from '../email/deliver';
 import { transportFor } from '../email/transport';
 import { log } from '../log';
 import { readSettings } from '../settings';
@@ -8,14 +10,37 @@ import { queueDeadlineFollowUps } from './deadlines';
 import { queueDigests } from './digests';
 import { applyRetention } from './retention';
 
-export async function sweep(env: Env, now: Date) {
+async function step<T>(name: string, run: () => Promise<T>, otherwise: T): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    log('error', 'sweep_step_failed', {
+      step: name,
+      error: `${(error as Error).name}: ${(error as Error).message}`.slice(0, 300),
+    });
+    return otherwise;
+  }
+}
+
+const NOTHING_DELIVERED: SweepCounts = { sent: 0, retry: 0, failed: 0, held: 0, skipped: 0 };
+
+export async function sweep(env: Env, triggeredAt: Date, clock: () => Date = () => new Date()) {
   const settings = readSettings(env);
-  const followUps = await queueDeadlineFollowUps(env.DB, settings, now);
-  const digests = await queueDigests(env.DB, settings, now);
-  const erased = await applyRetention(env.DB, settings, now);
+  const db = env.DB;
+  const followUps = await step(
+    'deadlines',
+    () => queueDeadlineFollowUps(db, settings, triggeredAt),
+    { reminded: 0, escalated: 0 },
+  );
+  const digests = await step('digests', () => queueDigests(db, settings, triggeredAt), 0);
+  const erased = await step('retention', () => applyRetention(db, settings, triggeredAt), 0);
   // Delivery last, so what this sweep queued goes out in the same run.
-  const delivered = await deliverDueEmails(env.DB, transportFor(settings), now);
-  const report = { at: now.toISOString(), ...followUps, digests, erased, ...delivered };
+  const delivered = await step(
+    'delivery',
+    () => deliverDueEmails(db, transportFor(settings), triggeredAt, { clock }),
+    NOTHING_DELIVERED,
+  );
+  const report = { at: triggeredAt.toISOString(), ...followUps, digests, erased, ...delivered };
   log('info', 'sweep_done', report);
   return report;
 }

@@ -1,8 +1,32 @@
 // Local stand-ins for the services outside our control: Resend's email API and Turnstile's
-// siteverify. Tests switch the email API between behaviours to rehearse its outages.
+// siteverify. Tests switch the email API between behaviours to rehearse its outages. Like Resend,
+// the email API remembers an idempotency key for a while only (24 hours, on a clock the test
+// moves), answers 409 to a second request with a key still being processed, and refuses a bad key.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-export type EmailApiMode = 'ok' | 'fail' | 'timeout' | 'rate-limit' | 'reject' | 'lost-answer';
+export type EmailApiMode =
+  | 'ok'
+  | 'fail'
+  | 'timeout'
+  | 'rate-limit'
+  | 'reject'
+  | 'lost-answer'
+  /** 401: the key was revoked. */
+  | 'bad-key'
+  /** 403: the sender's domain is not verified. */
+  | 'unverified-domain';
+
+/** What a test may change through `POST <scope>/_control`. */
+export interface EmailApiControl {
+  mode?: EmailApiMode;
+  reset?: boolean;
+  /** The stand-in's clock, which ages idempotency keys (ISO time; the real clock by default). */
+  clock?: string;
+  /** How long a key is remembered (Resend: 24 hours). */
+  keyMemoryMs?: number;
+  /** How long each accepted send takes before its answer, while its key counts as in flight. */
+  delayMs?: number;
+}
 
 export interface SentEmail {
   idempotencyKey: string | undefined;
@@ -34,11 +58,19 @@ function json(response: ServerResponse, status: number, value: unknown, headers 
   response.end(JSON.stringify(value));
 }
 
+const DAY_MS = 24 * 3_600_000;
+
 interface EmailApiState {
   mode: EmailApiMode;
   attempts: number;
   sent: SentEmail[];
-  byKey: Map<string, string>;
+  /** The id sent under each key, and when (on the stand-in's clock). */
+  byKey: Map<string, { id: string; at: number }>;
+  /** Keys of requests still being processed. */
+  inFlight: Set<string>;
+  clockOffsetMs: number;
+  keyMemoryMs: number;
+  delayMs: number;
   /** Calls left unanswered, ended when the scope's mode changes or the server closes. */
   held: ServerResponse[];
 }
@@ -55,6 +87,10 @@ export function createStandIn() {
       attempts: 0,
       sent: [],
       byKey: new Map(),
+      inFlight: new Set(),
+      clockOffsetMs: 0,
+      keyMemoryMs: DAY_MS,
+      delayMs: 0,
       held: [],
     };
     apis.set(scope, api);
@@ -79,6 +115,20 @@ export function createStandIn() {
           message: 'Missing API key',
         });
       }
+      if (mode === 'bad-key') {
+        return json(response, 401, {
+          statusCode: 401,
+          name: 'validation_error',
+          message: 'API key is invalid',
+        });
+      }
+      if (mode === 'unverified-domain') {
+        return json(response, 403, {
+          statusCode: 403,
+          name: 'validation_error',
+          message: 'The example.com domain is not verified.',
+        });
+      }
       if (mode === 'timeout') return void api.held.push(response);
       if (mode === 'fail')
         return json(response, 500, {
@@ -101,8 +151,18 @@ export function createStandIn() {
           message: 'bad to',
         });
       const key = request.headers['idempotency-key'] as string | undefined;
-      // Like Resend: a repeated idempotency key gets the first answer and sends nothing new.
-      let id = key ? api.byKey.get(key) : undefined;
+      if (key && api.inFlight.has(key)) {
+        return json(response, 409, {
+          statusCode: 409,
+          name: 'concurrent_idempotent_requests',
+          message: 'Another request with this idempotency key is in progress.',
+        });
+      }
+      const now = Date.now() + api.clockOffsetMs;
+      const known = key ? api.byKey.get(key) : undefined;
+      // Like Resend: a key seen within its memory gets the first answer and sends nothing new;
+      // an older one is forgotten, and the same email is sent again.
+      let id = known && now - known.at < api.keyMemoryMs ? known.id : undefined;
       if (!id) {
         id = `stand-in-${api.sent.length + 1}`;
         const email = JSON.parse(text) as Omit<SentEmail, 'idempotencyKey'> & {
@@ -113,7 +173,12 @@ export function createStandIn() {
           idempotencyKey: key,
           ...(email.reply_to ? { replyTo: email.reply_to } : {}),
         });
-        if (key) api.byKey.set(key, id);
+        if (key) api.byKey.set(key, { id, at: now });
+        if (key && api.delayMs > 0) {
+          api.inFlight.add(key);
+          await new Promise((resolve) => setTimeout(resolve, api.delayMs));
+          api.inFlight.delete(key);
+        }
       }
       // The email is sent, but its answer never arrives: the caller must retry without a duplicate.
       if (mode === 'lost-answer') return void api.held.push(response);
@@ -137,13 +202,20 @@ export function createStandIn() {
     }
 
     if (path === '/_control' && request.method === 'POST') {
-      const change = JSON.parse(text || '{}') as { mode?: EmailApiMode; reset?: boolean };
+      const change = JSON.parse(text || '{}') as EmailApiControl;
       if (change.reset) {
         api.sent.length = 0;
         api.byKey.clear();
+        api.inFlight.clear();
         api.attempts = 0;
+        api.clockOffsetMs = 0;
+        api.keyMemoryMs = DAY_MS;
+        api.delayMs = 0;
       }
       if (change.mode) api.mode = change.mode;
+      if (change.clock) api.clockOffsetMs = new Date(change.clock).getTime() - Date.now();
+      if (change.keyMemoryMs !== undefined) api.keyMemoryMs = change.keyMemoryMs;
+      if (change.delayMs !== undefined) api.delayMs = change.delayMs;
       for (const waiting of api.held.splice(0)) waiting.destroy();
       return json(response, 200, { mode: api.mode });
     }

@@ -114,7 +114,9 @@ describe('without a Resend key', () => {
   it('captures emails locally in development instead of sending them', async () => {
     await storeLeads(1);
     const local = testSettings({ RESEND_API_KEY: '' }, 'delivery');
-    await deliverDueEmails(env.DB, transportFor({ ...local, RESEND_API_KEY: undefined }), NOW);
+    await deliverDueEmails(env.DB, transportFor({ ...local, RESEND_API_KEY: undefined }), NOW, {
+      clock: () => NOW,
+    });
     expect((await statuses()).map((email) => email.status)).toEqual(['captured', 'captured']);
     expect((await sentEmails()).attempts).toBe(0);
   });
@@ -125,7 +127,7 @@ describe('without a Resend key', () => {
       ...testSettings({ ENVIRONMENT: 'production' }, 'delivery'),
       RESEND_API_KEY: undefined,
     };
-    await deliverDueEmails(env.DB, transportFor(production), NOW);
+    await deliverDueEmails(env.DB, transportFor(production), NOW, { clock: () => NOW });
     const waiting = await statuses();
     expect(waiting.map((email) => email.status)).toEqual(['pending', 'pending']);
     expect(waiting[0]!.last_error).toMatch(/RESEND_API_KEY is not set/);

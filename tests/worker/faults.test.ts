@@ -24,22 +24,25 @@ beforeEach(async () => {
   await api.emailApi('ok', true);
 });
 
-describe('an email API outage that changes face through a day', () => {
+describe('an email API outage that changes face through most of a day', () => {
   // From which hour the API does what. In the lost-answer hour it sends, but the answer never comes.
+  // It recovers within the 23 hours after which an email with an unanswered attempt is held
+  // (faults-exactly-once.test.ts rehearses a longer one).
   const DAY: [fromHour: number, mode: EmailApiMode][] = [
     [0, 'fail'],
     [6, 'rate-limit'],
     [12, 'timeout'],
     [13, 'lost-answer'],
     [14, 'fail'],
-    [24, 'ok'],
+    [20, 'ok'],
   ];
 
   it('500s, 429s with Retry-After, timeouts and lost answers, then recovery: each email sent once', async () => {
     const ids = await day.storeLeads(4);
     let mode: EmailApiMode = 'ok';
     // Three hours of recovery: a call that still times out on a busy machine is retried within them.
-    for (let time = 0; time <= 27 * HOUR; time += 5 * MINUTE) {
+    for (let time = 0; time < 23 * HOUR; time += 5 * MINUTE) {
+      await day.controlApi({ clock: at(time).toISOString() });
       const now = DAY.findLast(([fromHour]) => time >= fromHour * HOUR)![1];
       if (now !== mode) await day.emailApi((mode = now));
       if (time === 14 * HOUR) {
@@ -53,7 +56,7 @@ describe('an email API outage that changes face through a day', () => {
     expect(await emailStatuses()).toEqual(ids.map(() => 'sent'));
     // Backoff keeps a day of outage to about one call per email an hour, not one a sweep.
     const { attempts } = await day.sentEmails();
-    expect(attempts).toBeGreaterThan(ids.length * 20);
+    expect(attempts).toBeGreaterThan(ids.length * 15);
     expect(attempts).toBeLessThan(ids.length * 40);
   });
 });
@@ -95,7 +98,8 @@ describe('a Worker that stops mid-way', () => {
   it('holding an email when it stopped: the rest go at the next sweep, that one after its lock', async () => {
     // Stored, never delivered (storeLeads stops there), and one email taken by a Worker that died.
     const ids = await api.storeLeads(2);
-    expect(await claimEmail(env.DB, ids[0]!, NOW, at(2 * MINUTE))).not.toBeNull();
+    const lock = { dueAt: NOW, now: NOW, lockUntil: at(2 * MINUTE) };
+    expect(await claimEmail(env.DB, ids[0]!, lock)).not.toBeNull();
     expect(await api.sweepAt(at(MINUTE))).toMatchObject({ sent: ids.length - 1 });
     expect(await api.sweepAt(at(2 * MINUTE))).toMatchObject({ sent: 1 });
     expect(await api.sweepAt(at(3 * MINUTE))).toMatchObject({ sent: 0 });
@@ -110,7 +114,9 @@ describe('a Worker that stops mid-way', () => {
         throw new Error('the Worker was stopped');
       },
     };
-    await expect(deliverEmail(env.DB, stopsAfterSending, ids[0]!, NOW)).rejects.toThrow();
+    await expect(
+      deliverEmail(env.DB, stopsAfterSending, ids[0]!, NOW, () => NOW),
+    ).rejects.toThrow();
     expect(await api.sweepAt(at(3 * MINUTE))).toMatchObject({ sent: 2 });
     expect(await api.deliveriesPerEmail()).toEqual(once(ids));
     expect((await api.sentEmails()).attempts).toBe(3);
@@ -121,7 +127,7 @@ describe('several senders at once', () => {
   it('five sweeps and the visitors’ own deliveries racing for the same emails: each sent once', async () => {
     const ids = await api.storeLeads(10);
     await Promise.all([
-      ...ids.map((id) => deliverEmail(env.DB, api.transport, id, NOW)),
+      ...ids.map((id) => deliverEmail(env.DB, api.transport, id, NOW, () => NOW)),
       ...Array.from({ length: 5 }, () => api.sweepAt(NOW)),
     ]);
     expect(await api.deliveriesPerEmail()).toEqual(once(ids));
@@ -141,12 +147,14 @@ describe('several senders at once', () => {
         return api.transport.send(email);
       },
     };
-    const stalled = deliverDueEmails(env.DB, stalls, NOW, 1);
+    const stalled = deliverDueEmails(env.DB, stalls, NOW, { batchSize: 1, clock: () => NOW });
     await inSend;
     // Three minutes on, the stalled sweep's lock has expired: the next sweep sends both emails.
     expect(await api.sweepAt(at(3 * MINUTE))).toMatchObject({ sent: 2 });
     release();
-    expect(await stalled).toMatchObject({ sent: 1 });
+    // Its late answer finds the email taken over and recorded: it records nothing.
+    expect(await stalled).toMatchObject({ sent: 0, skipped: 1 });
+    expect(await emailStatuses()).toEqual(ids.map(() => 'sent'));
     expect(await api.deliveriesPerEmail()).toEqual(once(ids));
   });
 });

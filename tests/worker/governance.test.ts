@@ -85,10 +85,10 @@ describe('health', () => {
     await leadAt(NOW, 'health@example.org');
     const report = await healthReport(env.DB, new Date(NOW.getTime() + 20 * 60_000));
     expect(report).toEqual({
-      status: 'degraded',
+      status: 'failing',
       worker: 'ok',
       d1: 'ok',
-      outbox: { pending: 2, failed: 0, oldestPendingSeconds: 1200 },
+      outbox: { pending: 2, failed: 0, held: 0, oldestPendingSeconds: 1200, staffEmailsAtRisk: 1 },
     });
     expect(JSON.stringify(report)).not.toContain('health@example.org');
   });

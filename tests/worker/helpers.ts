@@ -2,7 +2,7 @@
 // stand-in's controls.
 import { env } from 'cloudflare:workers';
 import { inject } from 'vitest';
-import type { EmailApiMode, SentEmail } from '../stand-ins/server';
+import type { EmailApiControl, SentEmail } from '../stand-ins/server';
 import { ASSESSMENT_SAMPLE, CONTACT_SAMPLE } from '../fixtures/lead-samples';
 import { readSettings, type Settings } from '../../functions/settings';
 
@@ -52,7 +52,7 @@ export const assessmentEntries = (overrides: Overrides = {}) =>
 export const contactEntries = (overrides: Overrides = {}) =>
   entries({ ...CONTACT_SAMPLE, company: '', fillMs: TEN_SECONDS, ...overrides });
 
-export async function emailApi(change: { mode?: EmailApiMode; reset?: boolean }, scope = '') {
+export async function emailApi(change: EmailApiControl, scope = '') {
   await fetch(`${emailApiUrl(scope)}/_control`, { method: 'POST', body: JSON.stringify(change) });
 }
 

@@ -24,7 +24,9 @@ async function visitor(index: number): Promise<string> {
     { db: env.DB, limiter: env.LEAD_RATE_LIMITER, settings: api.settings },
   );
   if (outcome.kind === 'accepted') {
-    await Promise.all(outcome.emailIds.map((id) => deliverEmail(env.DB, api.transport, id, NOW)));
+    await Promise.all(
+      outcome.emailIds.map((id) => deliverEmail(env.DB, api.transport, id, NOW, () => NOW)),
+    );
   }
   return outcome.kind;
 }

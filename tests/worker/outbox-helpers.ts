@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { deliverDueEmails } from '../../functions/email/deliver';
 import { transportFor } from '../../functions/email/transport';
 import { submitLead } from '../../functions/leads/submit';
-import type { EmailApiMode } from '../stand-ins/server';
+import type { EmailApiControl, EmailApiMode } from '../stand-ins/server';
 import {
   assessmentEntries,
   contactEntries,
@@ -26,8 +26,11 @@ export function outbox(scope: string, overrides: Record<string, string> = {}) {
   return {
     settings,
     transport,
-    sweepAt: (time: Date) => deliverDueEmails(env.DB, transport, time),
+    /** A sweep triggered at `time` whose wall clock reads `time` too: a quick sweep. */
+    sweepAt: (time: Date) => deliverDueEmails(env.DB, transport, time, { clock: () => time }),
     emailApi: (mode: EmailApiMode, reset = false) => emailApi({ mode, reset }, scope),
+    /** Changes the stand-in's clock, key memory or answer delay for this file's scope. */
+    controlApi: (change: EmailApiControl) => emailApi(change, scope),
     sentEmails: () => sentEmails(scope),
 
     /** Stores leads without delivering anything: a Worker stopped right after its D1 batch. */
