@@ -85,14 +85,12 @@ async function send(request, sender, label) {
 /** One address sending the same form again and again: five go through, then 429 says when. */
 async function flood(origin, json) {
   const label = `flood (${json ? 'JSON' : 'HTML'})`;
-  const post = {
-    form: 'contact',
-    json,
-    body: { encoding: 'urlencoded', entries: validEntries('contact') },
-  };
   const headers = { origin, 'cf-connecting-ip': json ? '198.51.100.1' : '198.51.100.2' };
   const answers = [];
   for (let sent = 0; sent < 6; sent++) {
+    // Six different forms (as a page makes a key per view): six repeats of one would be one lead.
+    const entries = [...validEntries('contact'), ['submissionKey', crypto.randomUUID()]];
+    const post = { form: 'contact', json, body: { encoding: 'urlencoded', entries } };
     answers.push(await send(toRequest(`${origin}/contact/send/`, post, headers), 'flood', label));
   }
   const limited = answers.at(-1);
@@ -158,10 +156,11 @@ try {
     for (let index = next++; index < corpus.length; index = next++) {
       const sender = SENDERS[index % SENDERS.length];
       const headers = { 'same-site': { origin }, 'cross-site': { origin: 'https://evil.example' } };
-      // Each post from its own address, so that the per-address limit answers only the flood.
+      // Each post from its own network (an IPv6 /64 is one network to the limit), so that the
+      // per-network limit answers only the flood.
       const request = toRequest(`${origin}${POST_PATH[corpus[index].form]}`, corpus[index], {
         ...headers[sender],
-        'cf-connecting-ip': `2001:db8::${index.toString(16)}`,
+        'cf-connecting-ip': `2001:db8:${index.toString(16)}::1`,
       });
       await send(request, sender, `#${index} ${sender}`);
     }
