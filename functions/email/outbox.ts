@@ -305,8 +305,9 @@ export async function emailsOfLead(db: D1Database, leadId: string): Promise<Lead
     )
     .bind(leadId)
     .all<Omit<LeadEmailStatus, 'to'> & { toAddresses: string }>();
+  // A row whose addresses do not parse is shown as it is stored rather than break the page.
   return results.map(({ toAddresses, ...email }) => ({
     ...email,
-    to: JSON.parse(toAddresses) as string[],
+    to: parseAddresses(toAddresses) ?? [toAddresses],
   }));
 }
