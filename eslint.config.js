@@ -7,17 +7,20 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The Worker's rooms, each importing only the rooms below it: the base (settings, log, teams, the
- * audit trail), then email/, follow-up/, leads/, sweep/. `below` lists what a room may not import.
+ * audit trail), then email/, follow-up/, leads/, integrations/, sweep/. `forbidden` lists what a
+ * room may not import.
  */
 const ROOM_RULES = [
   {
     files: ['functions/*.ts', 'functions/audit/**'],
-    forbidden: ['email', 'follow-up', 'leads', 'sweep'],
+    forbidden: ['email', 'follow-up', 'leads', 'integrations', 'sweep'],
     except: ['functions/worker.ts', 'functions/health.ts'],
   },
-  { files: ['functions/email/**'], forbidden: ['follow-up', 'leads', 'sweep'] },
-  { files: ['functions/follow-up/**'], forbidden: ['leads', 'sweep'] },
-  { files: ['functions/leads/**'], forbidden: ['sweep'] },
+  { files: ['functions/email/**'], forbidden: ['follow-up', 'leads', 'integrations', 'sweep'] },
+  { files: ['functions/follow-up/**'], forbidden: ['leads', 'integrations', 'sweep'] },
+  { files: ['functions/leads/**'], forbidden: ['integrations', 'sweep'] },
+  // Webhooks in: may use the outbox, follow-up and leads, never the cron's own steps.
+  { files: ['functions/integrations/**'], forbidden: ['sweep'] },
 ];
 
 /**

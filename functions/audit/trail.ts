@@ -10,7 +10,9 @@ export type LeadEventType =
   | 'replied'
   | 'reminded'
   | 'escalated'
-  | 'erased';
+  | 'erased'
+  | 'meeting_booked'
+  | 'email_bounced';
 
 export interface LeadEvent {
   type: LeadEventType;

@@ -1,6 +1,7 @@
 // Sends queued emails, retrying with backoff until they go or are clearly never going to.
 import { log } from '../log';
 import { claimEmail, dueEmailIds, markDelivered, markFailed, markRetry } from './outbox';
+import { withoutSuppressed } from './outbox';
 import type { EmailTransport } from './transport';
 
 const MINUTE_MS = 60_000;
@@ -23,8 +24,11 @@ export async function deliverEmail(
   id: string,
   now: Date,
 ): Promise<DeliveryOutcome> {
-  const email = await claimEmail(db, id, now, new Date(now.getTime() + LOCK_MS));
-  if (!email) return 'skipped';
+  const claimed = await claimEmail(db, id, now, new Date(now.getTime() + LOCK_MS));
+  if (!claimed) return 'skipped';
+  // An address that complained hears nothing more from us (functions/integrations/email-events.ts).
+  const email = await withoutSuppressed(db, claimed);
+  if (!email) return 'failed';
   const result = await transport.send(email);
   if (result.ok) {
     await markDelivered(db, email, result, now);

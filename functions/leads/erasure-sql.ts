@@ -17,5 +17,6 @@ export function erasureStatements(email: string, now: Date, actor: string): stri
     `DELETE FROM emails WHERE lead_id IN (SELECT id FROM leads WHERE ${matches})`,
     `DELETE FROM emails WHERE lead_id IS NULL AND instr(lower(text), ${address}) > 0`,
     `DELETE FROM leads WHERE ${matches}`,
+    `DELETE FROM unmatched_bookings WHERE lower(attendee_email) = ${address}`,
   ];
 }

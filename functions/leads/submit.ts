@@ -9,6 +9,7 @@ import { renderVisitorAcknowledgement } from '../email/templates/visitor-acknowl
 import { ownerLinks } from '../follow-up/links';
 import { log } from '../log';
 import { linkSecret, type Settings } from '../settings';
+import { bookingOffer, type BookingOffer } from './booking';
 import { assignOwner } from './owners';
 import { routeLead } from './routing';
 import { spamReason, verifyTurnstile, withinRateLimit } from './spam';
@@ -36,6 +37,8 @@ export type SubmitOutcome =
       replyBy: Date;
       visitorTimeZone?: string | undefined;
       emailIds: string[];
+      /** "Pick a time now" with the owner, when they have a booking page. */
+      booking?: BookingOffer | undefined;
     }
   | { kind: 'invalid'; errors: FieldErrors }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
@@ -74,7 +77,11 @@ function buildLead(
   return { ...base, form: parsed.form, fields, route } as Lead;
 }
 
-async function queuedEmails(lead: Lead, settings: Settings): Promise<NewEmail[]> {
+async function queuedEmails(
+  lead: Lead,
+  settings: Settings,
+  booking: BookingOffer | undefined,
+): Promise<NewEmail[]> {
   const owner = lead.route.owner;
   const secret = linkSecret(settings);
   if (!secret)
@@ -104,7 +111,7 @@ async function queuedEmails(lead: Lead, settings: Settings): Promise<NewEmail[]>
       leadId: lead.id,
       dedupeKey: `${lead.id}:visitor-acknowledgement`,
       to: [lead.fields.email],
-      ...renderVisitorAcknowledgement(lead, settings.SITE_URL),
+      ...renderVisitorAcknowledgement(lead, settings.SITE_URL, booking),
     },
   ];
 }
@@ -132,10 +139,18 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
   );
   const spam = spamReason(fields, submission.now, settings);
   let emailIds: string[];
+  let booking: BookingOffer | undefined;
   try {
     // Quarantined leads are stored for review but have no owner and owe no email to anyone.
     if (!spam) lead.route.owner = await assignOwner(deps.db, lead.route.team);
-    const emails = spam ? [] : await queuedEmails(lead, settings);
+    booking = bookingOffer({
+      form: lead.form,
+      team: lead.route.team,
+      ownerEmail: lead.route.owner?.email ?? null,
+      name: lead.fields.name,
+      email: lead.fields.email,
+    });
+    const emails = spam ? [] : await queuedEmails(lead, settings, booking);
     await storeLead(deps.db, lead, emails, spam ? { reason: spam } : undefined);
     emailIds = emails.map((email) => email.id!);
   } catch (error) {
@@ -159,5 +174,6 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
     replyBy: lead.replyBy,
     visitorTimeZone: lead.visitorTimeZone,
     emailIds,
+    booking,
   };
 }

@@ -22,6 +22,8 @@ const EVENT_WORDS: Record<LeadEventType, string> = {
   reminded: 'Reminder sent',
   escalated: 'Escalated',
   erased: 'Personal details erased',
+  meeting_booked: 'Meeting booked by the visitor',
+  email_bounced: 'Email bounced',
 };
 
 // Actors other than staff addresses are the pipeline's own names; say who they are.
