@@ -27,7 +27,8 @@ export async function deliverEmail(
   const claimed = await claimEmail(db, id, now, new Date(now.getTime() + LOCK_MS));
   if (!claimed) return 'skipped';
   // An address that complained hears nothing more from us (functions/integrations/email-events.ts).
-  const email = await withoutSuppressed(db, claimed);
+  // Checked on the first attempt; a complaint that comes later takes pending emails off it itself.
+  const email = claimed.attempts === 1 ? await withoutSuppressed(db, claimed) : claimed;
   if (!email) return 'failed';
   const result = await transport.send(email);
   if (result.ok) {

@@ -237,18 +237,43 @@ export async function providerEventSeen(db: D1Database, id: string): Promise<boo
   return (await db.prepare('SELECT 1 FROM email_events WHERE id = ?').bind(id).first()) !== null;
 }
 
-/** Stops every further email to these addresses (a complaint): for a batch. */
+/**
+ * Stops every further email to these addresses (a complaint), for a batch: the address is listed
+ * (delivery checks the list before an email's first attempt), and emails that are already
+ * waiting for a retry lose it as a recipient, or fail ('suppressed') when it was their only one.
+ */
 export function suppressStatements(
   db: D1Database,
   addresses: readonly string[],
   reason: string,
   now: Date,
 ): D1PreparedStatement[] {
-  return addresses.map((address) =>
-    db
-      .prepare('INSERT OR IGNORE INTO suppressed_addresses (address, reason, at) VALUES (?, ?, ?)')
-      .bind(address.trim().toLowerCase(), reason, now.toISOString()),
-  );
+  return addresses.flatMap((raw) => {
+    const address = raw.trim().toLowerCase();
+    return [
+      db
+        .prepare(
+          'INSERT OR IGNORE INTO suppressed_addresses (address, reason, at) VALUES (?, ?, ?)',
+        )
+        .bind(address, reason, now.toISOString()),
+      db
+        .prepare(
+          `UPDATE emails SET to_addresses = (SELECT json_group_array(value)
+             FROM json_each(emails.to_addresses) WHERE lower(value) <> ?1)
+           WHERE status = 'pending' AND attempts > 0
+             AND EXISTS (SELECT 1 FROM json_each(emails.to_addresses) WHERE lower(value) = ?1)
+             AND EXISTS (SELECT 1 FROM json_each(emails.to_addresses) WHERE lower(value) <> ?1)`,
+        )
+        .bind(address),
+      db
+        .prepare(
+          `UPDATE emails SET status = 'failed', last_error = 'suppressed', locked_until = NULL
+           WHERE status = 'pending' AND attempts > 0 AND NOT EXISTS (
+             SELECT 1 FROM json_each(emails.to_addresses) WHERE lower(value) <> ?)`,
+        )
+        .bind(address),
+    ];
+  });
 }
 
 /**

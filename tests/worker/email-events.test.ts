@@ -246,6 +246,32 @@ describe('a complaint', () => {
   });
 });
 
+describe('a complaint while emails to that address wait for a retry', () => {
+  it('fails the ones only for it and takes it off the others', async () => {
+    const lead = await deliveredLead();
+    // Two emails already tried once and due again: one for the visitor alone, one shared.
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO emails (id, lead_id, kind, dedupe_key, to_addresses, subject, html, text,
+           status, attempts, next_attempt_at, created_at)
+         VALUES ('only', ?1, 'visitor-acknowledgement', 'k1', '["Asha@acme.example"]', 's', 'h', 't',
+           'pending', 1, ?2, ?2),
+                ('shared', ?1, 'escalation', 'k2', '["sales-lead@example.com","asha@acme.example"]',
+           's', 'h', 't', 'pending', 1, ?2, ?2)`,
+      ).bind(lead.leadId, NOW.toISOString()),
+    ]);
+    await post('email.complained', lead['visitor-acknowledgement']);
+    expect(
+      await rows(
+        "SELECT id, status, to_addresses FROM emails WHERE id IN ('only', 'shared') ORDER BY id",
+      ),
+    ).toEqual([
+      { id: 'only', status: 'failed', to_addresses: '["Asha@acme.example"]' },
+      { id: 'shared', status: 'pending', to_addresses: '["sales-lead@example.com"]' },
+    ]);
+  });
+});
+
 describe('without RESEND_WEBHOOK_SECRET', () => {
   it('in production, refuses every event with 503 and logs an error (fails closed)', async () => {
     const errors: string[] = [];
