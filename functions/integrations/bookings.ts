@@ -16,11 +16,11 @@ const BOOKED = new Set(['BOOKING_CREATED', 'BOOKING_RESCHEDULED']);
 // Only what we use; Cal.com sends much more, and passthrough keeps it from failing the parse.
 const bookingSchema = z.object({
   triggerEvent: z.string().min(1).max(100),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: z.string().max(64),
   payload: z
     .object({
       uid: z.string().min(1).max(200).optional(),
-      startTime: z.iso.datetime({ offset: true }).optional(),
+      startTime: z.string().max(64).optional(),
       organizer: z
         .object({ email: z.email().max(254) })
         .partial()
@@ -34,6 +34,12 @@ const bookingSchema = z.object({
 });
 
 type Booking = z.output<typeof bookingSchema>;
+
+/** A time as ISO 8601 in UTC, or null when it does not read as one. */
+function isoTime(value: string | undefined): string | null {
+  const ms = value ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
 
 async function newestLeadOf(db: D1Database, email: string) {
   return db
@@ -54,7 +60,7 @@ async function recordMeeting(
   now: Date,
 ) {
   const at = now.toISOString();
-  const startTime = booking.payload.startTime ?? null;
+  const startTime = isoTime(booking.payload.startTime);
   await db.batch([
     db
       .prepare(
@@ -87,7 +93,7 @@ async function keepUnmatched(db: D1Database, booking: Booking, uid: string, now:
       attendee.email.trim().toLowerCase(),
       attendee.name ?? null,
       booking.payload.organizer?.email ?? null,
-      booking.payload.startTime ?? null,
+      isoTime(booking.payload.startTime),
       now.toISOString(),
     )
     .run();
@@ -112,7 +118,8 @@ export async function receiveBooking(request: Request, deps: InboundDeps): Promi
   } catch {
     return answer(400, { ok: false, error: 'Not a Cal.com booking payload.' });
   }
-  if (Math.abs(now.getTime() - Date.parse(booking.createdAt)) > BOOKING_TOLERANCE_MS) {
+  const createdAt = isoTime(booking.createdAt);
+  if (!createdAt || Math.abs(now.getTime() - Date.parse(createdAt)) > BOOKING_TOLERANCE_MS) {
     log('warn', 'booking_stale', { trigger: booking.triggerEvent });
     return answer(400, { ok: false, error: 'Booking timestamp outside the tolerance.' });
   }
