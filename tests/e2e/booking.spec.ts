@@ -1,6 +1,7 @@
 // "Pick a time now": after an assessment request, the visitor is offered the owner's booking page,
 // prefilled with their name and email, as a plain link (no script of the booking service loads
 // on our pages); and the booking Cal.com reports back reaches the lead through the real route.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { CALCOM_TEST_SECRET, calcomBooking, calcomSignature } from '../stand-ins/calcom';
 import { emailsTo } from './stand-in';
@@ -8,6 +9,7 @@ import { emailsTo } from './stand-in';
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 // The sales team's members have booking pages (content/routing.json); enterprise's do not.
 const BOOKING_LINK = /^https:\/\/cal\.com\/example-sales-[12]\?name=Asha%20Rao&email=/;
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function requestAssessment(page: Page, email: string, size: string) {
   await page.goto('/assessment/');
@@ -45,7 +47,10 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("the confirmation and the email offer the owner's booking page, prefilled", async ({
       page,
+      browser,
     }) => {
+      // A form, two emails and four accessibility checks: more than one page's worth of work.
+      test.slow();
       const email = `asha-${unique()}@acme.example`;
       const foreign = foreignRequests(page);
       await requestAssessment(page, email, '250–999 people');
@@ -58,6 +63,18 @@ for (const javaScriptEnabled of [true, false]) {
       expect(href).toContain(`email=${encodeURIComponent(email)}`);
       await expect(page.getByText(/for a call with Sales owner [12]\./)).toBeVisible();
       expect(foreign).toEqual([]);
+      // axe runs as a script: the page sent without JavaScript is checked in a second browser.
+      const context = javaScriptEnabled
+        ? undefined
+        : await browser.newContext({ javaScriptEnabled: true });
+      const checked = context ? await context.newPage() : page;
+      if (context) await checked.goto(page.url());
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await checked.emulateMedia({ colorScheme });
+        const results = await new AxeBuilder({ page: checked }).withTags(WCAG_22_AA).analyze();
+        expect(results.violations.map((v) => `${colorScheme} ${v.id}: ${v.help}`)).toEqual([]);
+      }
+      await context?.close();
 
       await expect.poll(async () => (await emailsTo(email)).length, { timeout: 15_000 }).toBe(2);
       const acknowledgement = (await emailsTo(email)).find((sent) => sent.to.includes(email))!;
