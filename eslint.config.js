@@ -7,19 +7,28 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The Worker's rooms, each importing only the rooms below it: the base (settings, log, teams, the
- * audit trail), then email/, follow-up/, leads/, sweep/. `below` lists what a room may not import.
+ * audit trail), then email/, follow-up/, leads/, integrations/, sweep/. `forbidden` lists what a
+ * room may not import.
  */
 const ROOM_RULES = [
   {
     files: ['functions/*.ts', 'functions/audit/**'],
-    forbidden: ['email', 'follow-up', 'leads', 'sweep', 'desk'],
+    forbidden: ['email', 'follow-up', 'leads', 'integrations', 'sweep', 'desk'],
     except: ['functions/worker.ts', 'functions/health.ts'],
   },
-  { files: ['functions/email/**'], forbidden: ['follow-up', 'leads', 'sweep', 'desk'] },
-  { files: ['functions/follow-up/**'], forbidden: ['leads', 'sweep', 'desk'] },
-  { files: ['functions/leads/**'], forbidden: ['sweep', 'desk'] },
+  {
+    files: ['functions/email/**'],
+    forbidden: ['follow-up', 'leads', 'integrations', 'sweep', 'desk'],
+  },
+  { files: ['functions/follow-up/**'], forbidden: ['leads', 'integrations', 'sweep', 'desk'] },
+  { files: ['functions/leads/**'], forbidden: ['integrations', 'sweep', 'desk'] },
+  // Webhooks in: may use the outbox, follow-up and leads, never the cron's own steps or the desk.
+  { files: ['functions/integrations/**'], forbidden: ['sweep', 'desk'] },
   { files: ['functions/desk/**'], forbidden: ['sweep'] },
-  { files: ['functions/access/**'], forbidden: ['email', 'follow-up', 'leads', 'sweep', 'desk'] },
+  {
+    files: ['functions/access/**'],
+    forbidden: ['email', 'follow-up', 'leads', 'integrations', 'sweep', 'desk'],
+  },
 ];
 
 /**

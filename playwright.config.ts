@@ -16,6 +16,8 @@ const workerVars = {
   RESEND_BASE_URL: STAND_IN_URL,
   RATE_LIMIT: 'off',
   MIN_FILL_SECONDS: '0',
+  // The secret the Cal.com stand-in signs bookings with (tests/stand-ins/calcom.ts).
+  CALCOM_WEBHOOK_SECRET: 'calcom-stand-in-secret-0123456789abcdef',
 };
 
 export default defineConfig({

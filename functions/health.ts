@@ -1,7 +1,8 @@
 // What an uptime check needs to know, and nothing about any lead: the Worker answers, D1 answers,
-// whether every email a person at Nyarro waits for is on its way, and settings that do not work
-// together.
+// whether every email a person at Nyarro waits for is on its way, whether staff emails bounce,
+// and settings that do not work together.
 import { STAFF_KINDS } from './email/outbox';
+import { staffBounces, type StaffBounces } from './integrations/staff-bounces';
 
 export interface Health {
   /** Anything but ok answers with a non-200 status, so an uptime check raises it. */
@@ -16,6 +17,8 @@ export interface Health {
     /** Sales notifications, reminders and escalations failed, held, or pending too long. */
     staffEmailsAtRisk: number;
   };
+  /** Emails to staff that bounced in the last day: a lead's owner may not know of it. */
+  staffBounces?: StaffBounces;
   /** Configuration problems, each with its fix (functions/settings.ts, configProblems); absent when none. */
   config?: string[];
 }
@@ -56,8 +59,9 @@ export async function healthReport(
       : null;
     const stuck = (oldestPendingSeconds ?? 0) > STUCK_AFTER_SECONDS;
     const atRisk = row?.atRisk ?? 0;
+    const bounces = await staffBounces(db, now);
     return {
-      status: config.length > 0 || stuck || atRisk > 0 ? 'failing' : 'ok',
+      status: config.length > 0 || stuck || atRisk > 0 || bounces.lastDay > 0 ? 'failing' : 'ok',
       worker: 'ok',
       d1: 'ok',
       outbox: {
@@ -67,6 +71,7 @@ export async function healthReport(
         oldestPendingSeconds,
         staffEmailsAtRisk: atRisk,
       },
+      staffBounces: bounces,
       ...problems,
     };
   } catch {

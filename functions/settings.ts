@@ -38,6 +38,20 @@ const settingsSchema = z.object({
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** Milliseconds before an email API call counts as failed. */
   EMAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Cal.com's webhook secret: POST /api/bookings/ accepts only bookings signed with it. */
+  CALCOM_WEBHOOK_SECRET: z
+    .string()
+    .min(16, {
+      error: 'CALCOM_WEBHOOK_SECRET must be at least 16 characters: `openssl rand -hex 32`.',
+    })
+    .optional(),
+  /** Resend's webhook signing secret: POST /api/email-events/ accepts only events signed with it. */
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .startsWith('whsec_', {
+      error: 'RESEND_WEBHOOK_SECRET must start with whsec_ (Resend shows it).',
+    })
+    .optional(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -8,7 +8,12 @@
 // Smoke (50 posts): npm run build && npm run fuzz:leads:smoke
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { isPlainAddress, markupProblems, textProblems } from '../tests/hostile/email-checks.ts';
+import {
+  bookingPages,
+  isPlainAddress,
+  markupProblems,
+  textProblems,
+} from '../tests/hostile/email-checks.ts';
 import { MARKUP } from '../tests/hostile/payloads.ts';
 import { FORM_TYPE, POST_PATH, toRequest, validEntries } from '../tests/hostile/posts.ts';
 import { hostilePost } from '../tests/hostile/requests.ts';
@@ -126,7 +131,7 @@ function checkStoredEmails(worker) {
   for (const email of emails) {
     const where = `stored ${email.kind} for ${JSON.stringify(email.email)}`;
     const found = [
-      ...markupProblems(email.html, worker.settings.SITE_URL),
+      ...markupProblems(email.html, worker.settings.SITE_URL, bookingPages(ROUTING)),
       ...textProblems(email),
       ...(isPlainAddress(email.email) ? [] : ['not one plain address']),
     ];

@@ -14,7 +14,9 @@ export type LeadEventType =
   | 'escalated'
   | 'closed'
   | 'marked_spam'
-  | 'erased';
+  | 'erased'
+  | 'meeting_booked'
+  | 'email_bounced';
 
 export interface LeadEvent {
   type: LeadEventType;

@@ -8,6 +8,7 @@ import {
   markFailed,
   markHeld,
   markRetry,
+  withoutSuppressed,
   type ClaimedEmail,
 } from './outbox';
 import type { EmailTransport, SendResult } from './transport';
@@ -105,7 +106,14 @@ export async function deliverEmail(
       `provider has forgotten its idempotency key: check the provider's logs before replaying`;
     return (await markHeld(db, email.claim, reason)) ? logged('held', email, reason) : 'skipped';
   }
-  const result = await transport.send({ ...email, to: email.to });
+  // An address that complained hears nothing more from us (functions/integrations/email-events.ts).
+  // Checked on the first attempt; a complaint that comes later takes pending emails off it itself.
+  const sendable =
+    email.attempts === 1
+      ? await withoutSuppressed(db, { ...email, to: email.to })
+      : { ...email, to: email.to };
+  if (!sendable) return logged('failed', email, 'suppressed: every recipient complained');
+  const result = await transport.send(sendable);
   const now = clock();
   if (!result.ok) return afterFailure(db, email, result, now);
   if (!(await markDelivered(db, email, result, now))) {

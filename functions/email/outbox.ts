@@ -10,7 +10,8 @@ export type EmailKind =
   | 'visitor-acknowledgement'
   | 'owner-reminder'
   | 'escalation'
-  | 'team-digest';
+  | 'team-digest'
+  | 'bounce-alert';
 
 /** A rendered email to queue. The dedupe key makes queueing it twice queue it once. */
 export interface NewEmail {
@@ -310,4 +311,141 @@ export async function emailsOfLead(db: D1Database, leadId: string): Promise<Lead
     ...email,
     to: parseAddresses(toAddresses) ?? [toAddresses],
   }));
+}
+
+// What the provider says of an email after accepting it (functions/integrations/email-events.ts),
+// and the addresses nothing more is sent to. Kept apart from the queue functions above.
+
+/** The provider's word on an accepted email, weakest first: a later, weaker one never wins. */
+export const DELIVERY_EVENTS = ['delivery_delayed', 'delivered', 'bounced', 'complained'] as const;
+export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
+
+export interface ProviderEvent {
+  /** The provider's id of this event (svix-id): each is recorded once. */
+  id: string;
+  type: DeliveryEvent;
+  /** The provider's id of the email (emails.provider_id). */
+  providerId: string;
+  occurredAt: string | null;
+}
+
+export interface AcceptedEmail {
+  id: string;
+  leadId: string | null;
+  kind: EmailKind;
+  to: string[];
+}
+
+export async function findEmailByProviderId(
+  db: D1Database,
+  providerId: string,
+): Promise<AcceptedEmail | null> {
+  const row = await db
+    .prepare(
+      `SELECT id, lead_id AS leadId, kind, to_addresses AS toAddresses FROM emails
+       WHERE provider_id = ? LIMIT 1`,
+    )
+    .bind(providerId)
+    .first<Omit<AcceptedEmail, 'to'> & { toAddresses: string }>();
+  if (!row) return null;
+  const { toAddresses, ...email } = row;
+  return { ...email, to: JSON.parse(toAddresses) as string[] };
+}
+
+/** The rank of a delivery word in SQL, from DELIVERY_EVENTS: unknown (NULL) ranks lowest. */
+const deliveryRank = (column: string) =>
+  `CASE ${column} ${DELIVERY_EVENTS.map((type, rank) => `WHEN '${type}' THEN ${rank}`).join(' ')} ELSE -1 END`;
+
+/**
+ * The event, kept once by its id, and the email's delivery set from it unless a stronger word is
+ * already there. For a batch; replaying the same event changes nothing.
+ */
+export function providerEventStatements(
+  db: D1Database,
+  event: ProviderEvent,
+  now: Date,
+): D1PreparedStatement[] {
+  const at = event.occurredAt ?? now.toISOString();
+  return [
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO email_events (id, type, provider_id, occurred_at, received_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .bind(event.id, event.type, event.providerId, event.occurredAt, now.toISOString()),
+    db
+      .prepare(
+        `UPDATE emails SET delivery = ?1, delivery_at = ?2
+         WHERE provider_id = ?3 AND ${deliveryRank('delivery')} <= ${deliveryRank('?1')}`,
+      )
+      .bind(event.type, at, event.providerId),
+  ];
+}
+
+/** Whether the provider event with this id has been recorded already. */
+export async function providerEventSeen(db: D1Database, id: string): Promise<boolean> {
+  return (await db.prepare('SELECT 1 FROM email_events WHERE id = ?').bind(id).first()) !== null;
+}
+
+/**
+ * Stops every further email to these addresses (a complaint), for a batch: the address is listed
+ * (delivery checks the list before an email's first attempt), and emails that are already
+ * waiting for a retry lose it as a recipient, or fail ('suppressed') when it was their only one.
+ */
+export function suppressStatements(
+  db: D1Database,
+  addresses: readonly string[],
+  reason: string,
+  now: Date,
+): D1PreparedStatement[] {
+  return addresses.flatMap((raw) => {
+    const address = raw.trim().toLowerCase();
+    return [
+      db
+        .prepare(
+          'INSERT OR IGNORE INTO suppressed_addresses (address, reason, at) VALUES (?, ?, ?)',
+        )
+        .bind(address, reason, now.toISOString()),
+      db
+        .prepare(
+          `UPDATE emails SET to_addresses = (SELECT json_group_array(value)
+             FROM json_each(emails.to_addresses) WHERE lower(value) <> ?1)
+           WHERE status = 'pending' AND attempts > 0
+             AND EXISTS (SELECT 1 FROM json_each(emails.to_addresses) WHERE lower(value) = ?1)
+             AND EXISTS (SELECT 1 FROM json_each(emails.to_addresses) WHERE lower(value) <> ?1)`,
+        )
+        .bind(address),
+      db
+        .prepare(
+          `UPDATE emails SET status = 'failed', last_error = 'suppressed', locked_until = NULL
+           WHERE status = 'pending' AND attempts > 0 AND NOT EXISTS (
+             SELECT 1 FROM json_each(emails.to_addresses) WHERE lower(value) <> ?)`,
+        )
+        .bind(address),
+    ];
+  });
+}
+
+/**
+ * The email without the addresses that must hear nothing more from us. With none left it is
+ * marked failed ('suppressed') and null comes back: delivery then sends nothing.
+ */
+export async function withoutSuppressed<Email extends { to: string[]; claim: Claim }>(
+  db: D1Database,
+  email: Email,
+): Promise<Email | null> {
+  const addresses = email.to.map((address) => address.trim().toLowerCase());
+  if (addresses.length === 0) return email;
+  const { results } = await db
+    .prepare(
+      `SELECT address FROM suppressed_addresses WHERE address IN (${addresses.map(() => '?').join(', ')})`,
+    )
+    .bind(...addresses)
+    .all<{ address: string }>();
+  if (results.length === 0) return email;
+  const suppressed = new Set(results.map((row) => row.address));
+  const to = email.to.filter((address) => !suppressed.has(address.trim().toLowerCase()));
+  if (to.length > 0) return { ...email, to };
+  await markFailed(db, email.claim, 'suppressed');
+  return null;
 }

@@ -20,11 +20,13 @@ export interface LeadRow {
   reminded_at: string | null;
   escalated_at: string | null;
   visitor_time_zone: string | null;
+  /** Set when the visitor's acknowledgement bounced. */
+  visitor_email_bounced_at: string | null;
 }
 
 export const LEAD_COLUMNS = `id, form, name, email, company, route_team, owner_name, owner_email,
   received_at, reply_by, claimed_at, claimed_by, replied_at, replied_by, reminded_at, escalated_at,
-  visitor_time_zone`;
+  visitor_time_zone, visitor_email_bounced_at`;
 
 const date = (value: string | null) => (value ? new Date(value) : null);
 

@@ -74,6 +74,7 @@ export function jsonAnswer(outcome: LeadOutcome, fallbackInbox: string): Respons
           ok: true,
           leadId: outcome.leadId,
           ...confirmationTimes(outcome.replyBy, outcome.visitorTimeZone),
+          ...(outcome.booking ? { booking: outcome.booking } : {}),
         }
       : { ok: false, message: problem ?? 'Please check the highlighted fields.', errors };
   return Response.json(body, { status, headers });

@@ -16,6 +16,8 @@ export function erasureStatements(email: string, now: Date, actor: string): stri
     erasedEventsSql(matches, literal(now.toISOString()), literal(actor), "'erasure request'"),
     `DELETE FROM emails WHERE lead_id IN (SELECT id FROM leads WHERE ${matches})`,
     `DELETE FROM emails WHERE lead_id IS NULL AND instr(lower(text), ${address}) > 0`,
+    `DELETE FROM unmatched_bookings WHERE lower(attendee_email) = ${address}`,
+    // Last: its count of deleted leads is what the erasure reports.
     `DELETE FROM leads WHERE ${matches}`,
   ];
 }

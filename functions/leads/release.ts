@@ -4,6 +4,7 @@ import type { Lead, LeadForm } from '../../src/lib/leads/lead';
 import { eventIfChangedStatement } from '../audit/trail';
 import { enqueueIfChangedStatement } from '../email/outbox';
 import type { Settings } from '../settings';
+import { bookingOffer } from './booking';
 import { assignOwner } from './owners';
 import { routeLead } from './routing';
 import { queuedEmails } from './submit';
@@ -84,7 +85,14 @@ export async function releaseLead(
 
   const lead = leadFrom(row, now, replyWithinHours);
   lead.route.owner = await assignOwner(db, lead.route.team);
-  const emails = await queuedEmails(lead, settings);
+  const booking = bookingOffer({
+    form: lead.form,
+    team: lead.route.team,
+    ownerEmail: lead.route.owner?.email ?? null,
+    name: lead.fields.name,
+    email: lead.fields.email,
+  });
+  const emails = await queuedEmails(lead, settings, booking);
   const { route } = lead;
   // Each statement runs only if the one before it changed a row: a second release, or one racing
   // this, finds the lead no longer held and queues nothing.

@@ -9,6 +9,11 @@ export interface StoredLeadSummary {
   status: LeadStatus;
   replyBy: string;
   visitorTimeZone: string | null;
+  /** What the confirmation needs to offer "Pick a time now" with the owner. */
+  name: string;
+  email: string;
+  team: string;
+  ownerEmail: string | null;
 }
 
 /** How a lead is stored beyond its fields: quarantined or not, and the key of its submission. */
@@ -119,7 +124,8 @@ export async function findLeadSummary(
 ): Promise<StoredLeadSummary | null> {
   return db
     .prepare(
-      `SELECT id, form, status, reply_by AS replyBy, visitor_time_zone AS visitorTimeZone
+      `SELECT id, form, status, reply_by AS replyBy, visitor_time_zone AS visitorTimeZone, name,
+         email, route_team AS team, owner_email AS ownerEmail
        FROM leads WHERE id = ?`,
     )
     .bind(id)

@@ -9,6 +9,7 @@ import { renderVisitorAcknowledgement } from '../email/templates/visitor-acknowl
 import { ownerLinks } from '../follow-up/links';
 import { log } from '../log';
 import { linkSecret, type Settings } from '../settings';
+import { bookingOffer, type BookingOffer } from './booking';
 import { submissionKeys } from './idempotency';
 import { assignOwner } from './owners';
 import { routeLead } from './routing';
@@ -37,6 +38,8 @@ export type SubmitOutcome =
       replyBy: Date;
       visitorTimeZone?: string | undefined;
       emailIds: string[];
+      /** "Pick a time now" with the owner, when they have a booking page. */
+      booking?: BookingOffer | undefined;
     }
   | { kind: 'invalid'; errors: FieldErrors }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
@@ -83,7 +86,11 @@ function buildLead(
 }
 
 /** The two emails a lead owes: the sales notification and the visitor's acknowledgement. */
-export async function queuedEmails(lead: Lead, settings: Settings): Promise<NewEmail[]> {
+export async function queuedEmails(
+  lead: Lead,
+  settings: Settings,
+  booking: BookingOffer | undefined,
+): Promise<NewEmail[]> {
   const owner = lead.route.owner;
   const secret = linkSecret(settings);
   if (!secret)
@@ -113,7 +120,7 @@ export async function queuedEmails(lead: Lead, settings: Settings): Promise<NewE
       leadId: lead.id,
       dedupeKey: `${lead.id}:visitor-acknowledgement`,
       to: [lead.fields.email],
-      ...renderVisitorAcknowledgement(lead, settings.SITE_URL),
+      ...renderVisitorAcknowledgement(lead, settings.SITE_URL, booking),
     },
   ];
 }
@@ -167,10 +174,18 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
   );
   const spam = spamReason(fields, settings);
   let emailIds: string[];
+  let booking: BookingOffer | undefined;
   try {
     // Quarantined leads are stored for review but have no owner and owe no email to anyone.
     if (!spam) lead.route.owner = await assignOwner(deps.db, lead.route.team);
-    const emails = spam ? [] : await queuedEmails(lead, settings);
+    booking = bookingOffer({
+      form: lead.form,
+      team: lead.route.team,
+      ownerEmail: lead.route.owner?.email ?? null,
+      name: lead.fields.name,
+      email: lead.fields.email,
+    });
+    const emails = spam ? [] : await queuedEmails(lead, settings, booking);
     await storeLead(deps.db, lead, emails, {
       quarantine: spam ? { reason: spam } : undefined,
       submissionKey: keys[0],
@@ -203,5 +218,6 @@ export async function submitLead(submission: Submission, deps: SubmitDeps): Prom
     replyBy: lead.replyBy,
     visitorTimeZone: lead.visitorTimeZone,
     emailIds,
+    booking,
   };
 }

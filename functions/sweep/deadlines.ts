@@ -43,7 +43,13 @@ async function linksFor(lead: OpenLead, owner: string, settings: Settings, now: 
   });
 }
 
-async function remind(db: D1Database, lead: OpenLead, settings: Settings, now: Date) {
+async function remind(
+  db: D1Database,
+  lead: OpenLead,
+  settings: Settings,
+  now: Date,
+  visitorEmailBounced = false,
+) {
   const teamLead = ROUTING.teams[lead.team]?.lead;
   const owner = lead.ownerEmail ?? teamLead?.email;
   if (!owner) return false;
@@ -58,7 +64,7 @@ async function remind(db: D1Database, lead: OpenLead, settings: Settings, now: D
     leadId: lead.id,
     dedupeKey: `${lead.id}:owner-reminder`,
     to: [owner],
-    ...renderOwnerReminder(lead, links, settings.SITE_URL, now),
+    ...renderOwnerReminder(lead, links, settings.SITE_URL, now, { visitorEmailBounced }),
   };
   await markAndQueue(db, mark, email, 'reminded', now);
   return true;
@@ -101,7 +107,8 @@ export async function queueDeadlineFollowUps(
       escalatedAt: row.escalated_at ? new Date(row.escalated_at) : null,
     };
     const due = followUpDue(state, now, hours);
-    if (due === 'remind' && (await remind(db, lead, settings, now))) counts.reminded++;
+    const bounced = Boolean(row.visitor_email_bounced_at);
+    if (due === 'remind' && (await remind(db, lead, settings, now, bounced))) counts.reminded++;
     if (due === 'escalate' && (await escalate(db, lead, settings, now))) counts.escalated++;
   }
   if (counts.reminded || counts.escalated) log('info', 'follow_ups_queued', counts);

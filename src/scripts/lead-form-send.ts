@@ -50,6 +50,12 @@ function confirm(form: HTMLFormElement, kind: LeadForm, result: AcceptedAnswer) 
   confirmation.querySelector('[data-slot="local"]')!.textContent = result.local;
   confirmation.querySelector('[data-slot="ist"]')!.textContent = result.ist;
   confirmation.querySelector<HTMLElement>('[data-slot="ist-wrapper"]')!.hidden = result.sameZone;
+  const booking = confirmation.querySelector<HTMLElement>('[data-slot="booking"]');
+  if (booking && result.booking) {
+    booking.querySelector('a')!.href = result.booking.href;
+    booking.querySelector('[data-slot="booking-owner"]')!.textContent = result.booking.ownerName;
+    booking.hidden = false;
+  }
   form.replaceWith(confirmation);
   confirmation.querySelector<HTMLElement>('[data-confirmation-heading]')!.focus();
 }

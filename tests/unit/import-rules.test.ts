@@ -28,6 +28,9 @@ describe.each([
   ['functions/settings.ts', "import { log } from './email/deliver';"],
   ['functions/access/people.ts', "import { inboxPage } from '../desk/inbox';"],
   ['functions/leads/submit.ts', "import { leadRecord } from '../desk/lead-record';"],
+  ['functions/integrations/bookings.ts', "import { sweep } from '../sweep/index';"],
+  ['functions/leads/submit.ts', "import { receiveBooking } from '../integrations/bookings';"],
+  ['functions/email/outbox.ts', "import { followUpOf } from '../integrations/bounces';"],
   ['src/lib/leads/answer.ts', "import { jsonAnswer } from '../../../functions/leads/answer';"],
   ['src/components/Fake.ts', "import { ROUTING } from '../../functions/teams';"],
 ])('%s', (filePath, line) => {
@@ -49,6 +52,8 @@ describe.each([
     "import type { OpenLead } from '../../../src/lib/leads/lead';",
   ],
   ['src/pages/fake.ts', "import { healthReport } from '../../functions/health';"],
+  ['functions/integrations/bounces.ts', "import { findLead } from '../follow-up/open-leads';"],
+  ['functions/integrations/email-events.ts', "import { enqueueStatement } from '../email/outbox';"],
 ])('%s', (filePath, line) => {
   it(`may say: ${line}`, async () => {
     expect(

@@ -89,6 +89,7 @@ describe('health', () => {
       worker: 'ok',
       d1: 'ok',
       outbox: { pending: 2, failed: 0, held: 0, oldestPendingSeconds: 1200, staffEmailsAtRisk: 1 },
+      staffBounces: { lastDay: 0, latestAt: null },
     });
     expect(JSON.stringify(report)).not.toContain('health@example.org');
   });

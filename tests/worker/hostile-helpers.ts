@@ -5,7 +5,12 @@ import { expect } from 'vitest';
 import { answerLeadPost, type FormPageState } from '../../functions/leads/post';
 import { ROUTING } from '../../functions/teams';
 import { parseLeadForm } from '../../src/lib/leads/parse';
-import { isPlainAddress, markupProblems, textProblems } from '../hostile/email-checks';
+import {
+  bookingPages,
+  isPlainAddress,
+  markupProblems,
+  textProblems,
+} from '../hostile/email-checks';
 import { POST_PATH, toRequest, type HostilePost } from '../hostile/posts';
 import { rows } from './helpers';
 
@@ -123,7 +128,7 @@ export async function expectSafeEmails(answer: Answer): Promise<void> {
     expect(team?.members.map((member) => member.email)).toContain(lead.owner_email);
   }
   for (const email of emails) {
-    expect(markupProblems(email.html, env.SITE_URL)).toEqual([]);
+    expect(markupProblems(email.html, env.SITE_URL, bookingPages(ROUTING))).toEqual([]);
     expect(textProblems(email)).toEqual([]);
     const sales = email.kind === 'sales-notification';
     expect(JSON.parse(email.to_addresses)).toEqual(sales ? salesRecipients : [address]);

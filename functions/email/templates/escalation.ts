@@ -26,6 +26,8 @@ const EVENT_WORDS: Record<LeadEventType, string> = {
   closed: 'Closed as not a lead',
   marked_spam: 'Marked as spam',
   erased: 'Personal details erased',
+  meeting_booked: 'Meeting booked by the visitor',
+  email_bounced: 'Email bounced',
 };
 
 // Actors other than staff addresses are the pipeline's own names; say who they are.

@@ -12,11 +12,17 @@ import {
   type OwnerLinks,
 } from './lead-facts';
 
+export interface ReminderNotes {
+  /** The visitor's acknowledgement bounced: their address may be wrong. */
+  visitorEmailBounced?: boolean | undefined;
+}
+
 export function renderOwnerReminder(
   lead: OpenLead,
   links: OwnerLinks | undefined,
   siteUrl: string,
   now: Date,
+  notes: ReminderNotes = {},
 ): RenderedEmail {
   const left = lead.replyBy.getTime() - now.getTime();
   const overdue = left <= 0;
@@ -71,6 +77,16 @@ export function renderOwnerReminder(
       type: 'paragraph',
       runs: [`The goal is a reply to the visitor themselves: write to ${lead.email}.`],
     },
+    ...(notes.visitorEmailBounced
+      ? [
+          {
+            type: 'paragraph' as const,
+            runs: [
+              'Visitor email bounced: call or check the address. Our acknowledgement to this address could not be delivered, so an email reply may not reach them either.',
+            ],
+          },
+        ]
+      : []),
     { type: 'heading', text: 'Who is waiting' },
     {
       type: 'rows',

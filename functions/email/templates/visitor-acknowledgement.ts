@@ -29,7 +29,17 @@ function summary(lead: Lead): Row[] {
   ];
 }
 
-export function renderVisitorAcknowledgement(lead: Lead, siteUrl: string): RenderedEmail {
+/** The lead owner's booking page, prefilled for the visitor: "Pick a time now". */
+export interface BookingInvite {
+  href: string;
+  ownerName: string;
+}
+
+export function renderVisitorAcknowledgement(
+  lead: Lead,
+  siteUrl: string,
+  booking?: BookingInvite,
+): RenderedEmail {
   const name = lead.fields.name;
   const hours = SITE.replyWithinHours;
   const times = replyByTimes(lead.replyBy, lead.visitorTimeZone);
@@ -60,6 +70,17 @@ export function renderVisitorAcknowledgement(lead: Lead, siteUrl: string): Rende
         ' If you would like to add anything before then, reply to this email.',
       ],
     },
+    ...(booking
+      ? [
+          {
+            type: 'paragraph' as const,
+            runs: [
+              { text: 'Pick a time now', href: booking.href },
+              `: book a call with ${booking.ownerName} straight away, if you would rather not wait for our email.`,
+            ],
+          },
+        ]
+      : []),
     {
       type: 'paragraph',
       runs: [

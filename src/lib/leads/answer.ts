@@ -14,9 +14,17 @@ export interface ConfirmationTimes {
   sameZone: boolean;
 }
 
+/** "Pick a time now": the lead owner's booking page, prefilled for the visitor. */
+export interface BookingLink {
+  href: string;
+  ownerName: string;
+}
+
 export interface AcceptedAnswer extends ConfirmationTimes {
   ok: true;
   leadId: string;
+  /** Present only after an assessment request whose owner has a booking page. */
+  booking?: BookingLink | undefined;
 }
 
 export interface RefusedAnswer {

@@ -28,12 +28,24 @@ const personSchema = z.strictObject({
   email: z.email(),
 });
 
+/** A member's booking page (Cal.com, Calendly): https only, since visitors are sent there. */
+const bookingUrlSchema = z.url({
+  protocol: /^https$/,
+  error: 'bookingUrl must be an https:// address of a booking page.',
+});
+
+const memberSchema = personSchema.extend({
+  away: z.boolean().default(false),
+  /** Offered to the visitor after an assessment request this member owns: "Pick a time now". */
+  bookingUrl: bookingUrlSchema.optional(),
+});
+
 const teamSchema = z.strictObject({
   name: z.string().min(2).max(80),
   /** Shared inboxes that receive every notification of the team. */
   inboxes: z.array(z.email()).min(1),
   /** Who may own a lead, in round-robin order; `away` skips someone until they are back. */
-  members: z.array(personSchema.extend({ away: z.boolean().default(false) })).min(1),
+  members: z.array(memberSchema).min(1),
   /** Receives escalations when a lead passes its deadline unanswered. */
   lead: personSchema,
 });
@@ -86,3 +98,4 @@ export type Routing = z.output<typeof routingSchema>;
 export type RuleCondition = z.output<typeof ruleConditionSchema>;
 export type Team = z.output<typeof teamSchema>;
 export type Person = z.output<typeof personSchema>;
+export type Member = z.output<typeof memberSchema>;
