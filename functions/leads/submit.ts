@@ -13,6 +13,7 @@ import { assignOwner } from './owners';
 import { routeLead } from './routing';
 import { spamReason, verifyTurnstile, withinRateLimit } from './spam';
 import { storeLead } from './store';
+import { withdrawalLink } from './withdrawal-link';
 
 export interface Submission {
   form: LeadForm;
@@ -105,7 +106,11 @@ export async function queuedEmails(lead: Lead, settings: Settings): Promise<NewE
       leadId: lead.id,
       dedupeKey: `${lead.id}:visitor-acknowledgement`,
       to: [lead.fields.email],
-      ...renderVisitorAcknowledgement(lead, settings.SITE_URL),
+      ...renderVisitorAcknowledgement(
+        lead,
+        settings.SITE_URL,
+        await withdrawalLink(lead, settings),
+      ),
     },
   ];
 }

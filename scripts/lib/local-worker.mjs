@@ -54,8 +54,9 @@ export async function startLocalWorker({ port, vars: extra = {}, log }) {
   const state = mkdtempSync(join(tmpdir(), 'nyarro-worker-'));
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
   const origin = `http://127.0.0.1:${port}`;
-  // Links in emails point at this server, whatever .dev.vars says for `npm start`.
-  const vars = { SITE_URL: origin, ...extra };
+  // Links in emails point at this server, whatever .dev.vars says for `npm start`. Development
+  // explicitly: the Worker defaults to production, which refuses this checkout's placeholders.
+  const vars = { SITE_URL: origin, ENVIRONMENT: 'development', ...extra };
   const server = spawn(
     'npx',
     [
