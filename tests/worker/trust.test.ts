@@ -6,6 +6,7 @@ import { eraseByEmail } from '../../functions/leads/erase';
 import { submitLead } from '../../functions/leads/submit';
 import { withdrawConsent } from '../../functions/leads/withdraw';
 import {
+  type WithdrawalCheck,
   verifyWithdrawalToken,
   withdrawalExpiry,
   withdrawalToken,
@@ -142,7 +143,7 @@ describe('withdrawing consent', () => {
   const secret = linkSecret(settings)!;
   const exp = Math.floor(NOW.getTime() / 1000) + 3600;
 
-  it.each([
+  const tokens: [string, () => Promise<string>, Date, WithdrawalCheck][] = [
     [
       'valid',
       async () => withdrawalToken('lead_1', exp, secret),
@@ -187,7 +188,9 @@ describe('withdrawing consent', () => {
     ],
     ['cut short', async () => 'bGVhZF8x', NOW, { ok: false, reason: 'malformed' }],
     ['missing', async () => '', NOW, { ok: false, reason: 'malformed' }],
-  ] as const)('a token %s', async (_case, token, now, expected) => {
+  ];
+
+  it.each(tokens)('a token %s', async (_case, token, now, expected) => {
     expect(await verifyWithdrawalToken(await token(), secret, now)).toEqual(expected);
   });
 
