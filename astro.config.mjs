@@ -7,9 +7,21 @@ import { defineConfig, fontProviders } from 'astro/config';
 import pagefind from 'astro-pagefind';
 import { securityHeaders } from './src/integrations/security-headers';
 import { INTER } from './src/assets/fonts/inter.mjs';
+import { placeholderUrl } from './functions/placeholders.ts';
+import { checkoutDeployProblems } from './scripts/lib/deploy-problems.mjs';
 
 // The public origin is a deployment setting; example.com stays until the domain is known.
 const site = process.env.SITE_URL ?? 'https://www.example.com';
+// A build for a real origin is a build to deploy: it refuses every placeholder the Worker cannot
+// see at run time (the D1 database id, the grievance contact), naming each.
+if (!placeholderUrl(site)) {
+  const problems = checkoutDeployProblems();
+  if (problems.length > 0) {
+    throw new Error(
+      `A build for ${site} is a deployment, and it is not ready:\n- ${problems.join('\n- ')}`,
+    );
+  }
+}
 
 export default defineConfig({
   site,
@@ -60,6 +72,7 @@ export default defineConfig({
           '/api/',
           '/leads/',
           '/desk/',
+          '/privacy/withdraw/',
         ].some((path) => page.includes(path)),
     }),
     pagefind(),
@@ -90,5 +103,9 @@ export default defineConfig({
   ],
   vite: {
     plugins: [tailwindcss()],
+    // The contact for privacy grievances, named in the privacy notice (src/lib/privacy.ts).
+    define: {
+      'import.meta.env.GRIEVANCE_CONTACT': JSON.stringify(process.env.GRIEVANCE_CONTACT ?? ''),
+    },
   },
 });

@@ -10,6 +10,8 @@ export const STAND_IN_URL = `http://127.0.0.1:${STAND_IN_PORT}`;
 // Settings for the Worker under test: real sends to the stand-in, and no per-IP limit or
 // fill-time check, which would treat a fast test browser on one address as a bot.
 const workerVars = {
+  // Explicitly: a Worker without ENVIRONMENT is production, which refuses placeholder settings.
+  ENVIRONMENT: 'development',
   // Links in the emails lead back to this server, so a test can follow them.
   SITE_URL: baseURL,
   RESEND_API_KEY: 're_e2e_stand_in',

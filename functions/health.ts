@@ -2,6 +2,7 @@
 // whether every email a person at Nyarro waits for is on its way, whether staff emails bounce,
 // and settings that do not work together.
 import { STAFF_KINDS } from './email/outbox';
+import { checkSettings, configProblems } from './settings';
 import { staffBounces, type StaffBounces } from './integrations/staff-bounces';
 
 export interface Health {
@@ -21,6 +22,8 @@ export interface Health {
   staffBounces?: StaffBounces;
   /** Configuration problems, each with its fix (functions/settings.ts, configProblems); absent when none. */
   config?: string[];
+  /** Settings the Worker refuses (placeholders in production, invalid values): it takes no leads. */
+  settings?: string[];
 }
 
 /** A pending email older than this means delivery is stuck: the sweep retries every minute. */
@@ -82,4 +85,18 @@ export async function healthReport(
 /** The HTTP status of a health answer: anything but ok fails an uptime check. */
 export function healthStatusCode(health: Health): number {
   return health.status === 'ok' ? 200 : 503;
+}
+
+/** The health answer for GET /api/health/: settings first, then D1 and the outbox. */
+export async function healthCheck(
+  env: Env,
+  now: Date,
+): Promise<{ health: Health; status: number }> {
+  const settings = checkSettings(env);
+  if (!settings.ok) {
+    const health = await healthReport(env.DB, now);
+    return { health: { ...health, status: 'down', settings: settings.problems }, status: 503 };
+  }
+  const health = await healthReport(env.DB, now, configProblems(settings.settings));
+  return { health, status: healthStatusCode(health) };
 }

@@ -1,11 +1,17 @@
 // Every setting the Worker reads, checked once per request with messages that say how to fix them.
+// Production is the default: a deployment that forgets ENVIRONMENT (named wrangler environments do
+// not inherit `vars`) fails closed, and refuses the placeholders a checkout starts with.
 import { z } from 'zod';
+import type { Routing } from '../src/lib/leads/routing-schema';
 import { log } from './log';
+import { placeholderAddress, placeholderUrl } from './placeholders';
+import { ROUTING } from './teams';
 
 const onOff = z.enum(['on', 'off']);
 
 const settingsSchema = z.object({
-  ENVIRONMENT: z.enum(['production', 'development']).default('development'),
+  /** development is an explicit opt-in (.dev.vars, the tests); anything unset is production. */
+  ENVIRONMENT: z.enum(['production', 'development']).default('production'),
   SITE_URL: z.url({ error: 'SITE_URL must be the public origin, like https://www.example.com.' }),
   EMAIL_FROM: z
     .string()
@@ -23,7 +29,10 @@ const settingsSchema = z.object({
   TURNSTILE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
   MIN_FILL_SECONDS: z.coerce.number().min(0).max(600).default(3),
   RATE_LIMIT: onOff.default('on'),
-  /** Signs the owners' "I'm on it" and "I have replied" links. At least 32 characters. */
+  /**
+   * Signs the owners' "I'm on it" and "I have replied" links and the visitors' consent-withdrawal
+   * links. At least 32 characters; required in production.
+   */
   LEAD_LINK_SECRET: z
     .string()
     .min(32, { error: 'LEAD_LINK_SECRET must be at least 32 characters: `openssl rand -hex 32`.' })
@@ -76,12 +85,19 @@ const jwkJson = z
     }),
   );
 
-export class SettingsError extends Error {}
+export class SettingsError extends Error {
+  constructor(
+    readonly problems: string[],
+    what = 'Worker settings',
+  ) {
+    super(`Invalid ${what}. ${problems.join(' ')}`);
+  }
+}
 
 // Local runs need working links without setup; production must set its own secret.
 const DEVELOPMENT_LINK_SECRET = 'local-development-only-link-secret-not-for-production';
 
-/** The secret for owner links, or undefined in production when none is set (links are left out). */
+/** The secret for signed links; production always has its own (readSettings refuses it unset). */
 export function linkSecret(settings: Settings): string | undefined {
   return (
     settings.LEAD_LINK_SECRET ??
@@ -133,19 +149,78 @@ function parseOrThrow<T>(schema: z.ZodType<T>, env: object, what: string): T {
     const problems = result.error.issues.map(
       (issue) => `${issue.path.join('.')}: ${issue.message}`,
     );
-    throw new SettingsError(`Invalid ${what}. ${problems.join(' ')}`);
+    throw new SettingsError(problems, what);
   }
   return result.data;
 }
 
-export function readSettings(env: object, build: BuildSettings = BUILD): Settings {
-  const settings = parseOrThrow(settingsSchema, env, 'Worker settings');
-  for (const problem of configProblems(settings, build)) {
+/** Every address the routing file sends leads, digests and escalations to. */
+function routingAddresses(routing: Routing): string[] {
+  return Object.values(routing.teams).flatMap((team) => [
+    ...team.inboxes,
+    ...team.members.map((member) => member.email),
+    team.lead.email,
+  ]);
+}
+
+/**
+ * What production must not run with, one message per setting (and per placeholder address), so the
+ * operator fixes them all in one go rather than one error at a time.
+ */
+function productionProblems(settings: Settings, routing: Routing): string[] {
+  const problems: string[] = [];
+  if (placeholderUrl(settings.SITE_URL)) {
+    problems.push(`SITE_URL: ${settings.SITE_URL} is a placeholder; set the public origin.`);
+  }
+  if (placeholderAddress(settings.EMAIL_FROM)) {
+    problems.push(
+      `EMAIL_FROM: ${settings.EMAIL_FROM} is a placeholder; set a sender on a domain verified in Resend.`,
+    );
+  }
+  if (!settings.LEAD_LINK_SECRET) {
+    problems.push(
+      'LEAD_LINK_SECRET: not set; production signs owner and consent links with its own secret: `wrangler secret put LEAD_LINK_SECRET`.',
+    );
+  }
+  const placeholders = routingAddresses(routing).filter(placeholderAddress);
+  if (placeholders.length > 0) {
+    problems.push(
+      `content/routing.json: placeholder addresses ${[...new Set(placeholders)].join(', ')}; set the real inboxes and people.`,
+    );
+  }
+  return problems;
+}
+
+/** The settings, or every reason they cannot be used (the Worker then refuses to take leads). */
+export function checkSettings(
+  env: object,
+  routing: Routing = ROUTING,
+): { ok: true; settings: Settings } | { ok: false; problems: string[] } {
+  let settings: Settings;
+  try {
+    settings = parseOrThrow(settingsSchema, env, 'Worker settings');
+  } catch (error) {
+    if (error instanceof SettingsError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+  const problems =
+    settings.ENVIRONMENT === 'production' ? productionProblems(settings, routing) : [];
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, settings };
+}
+
+export function readSettings(
+  env: object,
+  build: BuildSettings = BUILD,
+  routing: Routing = ROUTING,
+): Settings {
+  const checked = checkSettings(env, routing);
+  if (!checked.ok) throw new SettingsError(checked.problems);
+  for (const problem of configProblems(checked.settings, build)) {
     if (reported.has(problem)) continue;
     reported.add(problem);
     log('error', 'config_problem', { problem });
   }
-  return settings;
+  return checked.settings;
 }
 
 /**

@@ -11,7 +11,8 @@ export type EmailKind =
   | 'owner-reminder'
   | 'escalation'
   | 'team-digest'
-  | 'bounce-alert';
+  | 'bounce-alert'
+  | 'consent-withdrawn';
 
 /** A rendered email to queue. The dedupe key makes queueing it twice queue it once. */
 export interface NewEmail {
@@ -51,6 +52,29 @@ export function enqueueStatement(db: D1Database, email: NewEmail, now: Date): D1
   return db
     .prepare(`${INSERT_EMAIL} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`)
     .bind(...newEmailValues(email, now));
+}
+
+/**
+ * Queues a team digest with the ids of the leads it lists (digest_leads), so deleting a lead can
+ * delete exactly the digests that carried its details. The links are written only if this digest
+ * was queued: a second sweep in the same hour, whose digest the dedupe key ignores, adds none.
+ */
+export function enqueueDigestStatements(
+  db: D1Database,
+  email: NewEmail,
+  leadIds: readonly string[],
+  now: Date,
+): D1PreparedStatement[] {
+  const id = email.id ?? crypto.randomUUID();
+  return [
+    enqueueStatement(db, { ...email, id }, now),
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO digest_leads (email_id, lead_id) SELECT ?1, value FROM json_each(?2)
+         WHERE EXISTS (SELECT 1 FROM emails WHERE id = ?1)`,
+      )
+      .bind(id, JSON.stringify(leadIds)),
+  ];
 }
 
 /**

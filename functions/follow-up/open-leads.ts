@@ -1,5 +1,6 @@
 // Reading leads that still need an answer, in the shape follow-up emails and pages use.
 import type { OpenLead } from '../../src/lib/leads/lead';
+import type { HeldLead, HeldLeads } from '../email/templates/team-digest';
 import { ROUTING } from '../teams';
 
 export interface LeadRow {
@@ -78,6 +79,46 @@ export async function openLeadsByTeam(db: D1Database): Promise<Map<string, OpenL
   for (const row of results) {
     const lead = toOpenLead(row);
     byTeam.set(lead.team, [...(byTeam.get(lead.team) ?? []), lead]);
+  }
+  return byTeam;
+}
+
+/**
+ * Leads held back as possible spam, by the team their rules picked (stored at submission), for the
+ * digest: how many, and the newest `limit`. Leads a person already marked as spam are left out:
+ * someone has looked at those.
+ */
+export async function heldLeadsByTeam(
+  db: D1Database,
+  limit: number,
+): Promise<Map<string, HeldLeads>> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, form, route_team, spam_reason, received_at FROM leads
+       WHERE status = 'quarantined' AND closed_at IS NULL
+         AND coalesce(spam_reason, '') <> 'marked by staff'
+       ORDER BY received_at DESC, id`,
+    )
+    .all<{
+      id: string;
+      form: HeldLead['form'];
+      route_team: string;
+      spam_reason: string | null;
+      received_at: string;
+    }>();
+  const byTeam = new Map<string, HeldLeads>();
+  for (const row of results) {
+    const held = byTeam.get(row.route_team) ?? { count: 0, newest: [] };
+    held.count++;
+    if (held.newest.length < limit) {
+      held.newest.push({
+        id: row.id,
+        form: row.form,
+        reason: row.spam_reason,
+        receivedAt: new Date(row.received_at),
+      });
+    }
+    byTeam.set(row.route_team, held);
   }
   return byTeam;
 }

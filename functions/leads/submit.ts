@@ -15,6 +15,7 @@ import { assignOwner } from './owners';
 import { routeLead } from './routing';
 import { spamReason, verifyTurnstile, withinRateLimit, type PersonCheck } from './spam';
 import { findSubmission, isRepeatedSubmission, storeLead, type StoredSubmission } from './store';
+import { withdrawalLink } from './withdrawal-link';
 
 export interface Submission {
   form: LeadForm;
@@ -120,7 +121,10 @@ export async function queuedEmails(
       leadId: lead.id,
       dedupeKey: `${lead.id}:visitor-acknowledgement`,
       to: [lead.fields.email],
-      ...renderVisitorAcknowledgement(lead, settings.SITE_URL, booking),
+      ...renderVisitorAcknowledgement(lead, settings.SITE_URL, {
+        booking,
+        withdrawHref: await withdrawalLink(lead, settings),
+      }),
     },
   ];
 }

@@ -38,8 +38,9 @@ export async function startLocalWorker({ port, vars: extra = {}, log }) {
   const database = { persistTo: state, quiet: true };
   d1Migrate(database);
   const origin = `http://127.0.0.1:${port}`;
-  // Links in emails point at this server, whatever .dev.vars says for `npm start`.
-  const vars = { SITE_URL: origin, ...extra };
+  // Links in emails point at this server, whatever .dev.vars says for `npm start`. Development
+  // explicitly: the Worker defaults to production, which refuses this checkout's placeholders.
+  const vars = { SITE_URL: origin, ENVIRONMENT: 'development', ...extra };
   const server = spawn(
     'npx',
     [

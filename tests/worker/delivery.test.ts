@@ -123,8 +123,10 @@ describe('without a Resend key', () => {
 
   it('never pretends in production: the emails wait, with the reason recorded', async () => {
     await storeLeads(1);
+    // Production as the transport sees it (readSettings would refuse this checkout's placeholders).
     const production = {
-      ...testSettings({ ENVIRONMENT: 'production' }, 'delivery'),
+      ...testSettings({}, 'delivery'),
+      ENVIRONMENT: 'production' as const,
       RESEND_API_KEY: undefined,
     };
     await deliverDueEmails(env.DB, transportFor(production), NOW, { clock: () => NOW });

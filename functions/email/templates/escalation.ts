@@ -12,6 +12,7 @@ import {
   type RenderedEmail,
 } from './layout';
 import { claimedText, duration, leadRows, promiseFooter, visitorName } from './lead-facts';
+import { disarm } from './visitor-text';
 
 const EVENT_WORDS: Record<LeadEventType, string> = {
   received: 'Form received',
@@ -56,6 +57,8 @@ export function renderEscalation(
   siteUrl: string,
   now: Date,
 ): RenderedEmail {
+  // The visitor's name is their own words: disarmed wherever our sentences carry it.
+  const name = disarm(oneLine(lead.name));
   const late = now.getTime() - lead.replyBy.getTime();
   // Oldest first, whatever order the store returned them in; equal times keep their order.
   const history = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -69,13 +72,13 @@ export function renderEscalation(
       type: 'title',
       text:
         late > 0
-          ? `${lead.name} is waiting: overdue by ${duration(late)}`
-          : `${lead.name} is waiting: due in ${duration(late)}`,
+          ? `${name} is waiting: overdue by ${duration(late)}`
+          : `${name} is waiting: due in ${duration(late)}`,
     },
     {
       type: 'paragraph',
       runs: [
-        `We promised ${lead.name} an answer by ${ist(lead.replyBy)}, and no reply has been recorded. `,
+        `We promised ${name} an answer by ${ist(lead.replyBy)}, and no reply has been recorded. `,
         `Please make sure they get an answer today: write to ${lead.email}, or ask the owner to.`,
       ],
     },

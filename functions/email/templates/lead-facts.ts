@@ -4,6 +4,7 @@ import { ist } from '../../../src/lib/leads/reply-time';
 import type { OpenLead } from '../../../src/lib/leads/lead';
 import { SITE } from '../../../src/lib/site';
 import { oneLine, siteHref, type Block, type Row } from './layout';
+import { disarm } from './visitor-text';
 
 /** Signed one-purpose links for the owner of a lead. */
 export interface OwnerLinks {
@@ -39,9 +40,10 @@ export function duration(ms: number): string {
   return `${about}${plural(days, 'day')}${rest ? ` ${plural(rest, 'hour')}` : ''}`;
 }
 
-/** "Asha Rao (Acme Ltd)", as a subject names the visitor. */
+/** "Asha Rao (Acme Ltd)", as a subject names the visitor: typed by them, so disarmed. */
 export function visitorName(lead: OpenLead): string {
-  return lead.company ? `${oneLine(lead.name)} (${oneLine(lead.company)})` : oneLine(lead.name);
+  const name = disarm(oneLine(lead.name));
+  return lead.company ? `${name} (${disarm(oneLine(lead.company))})` : name;
 }
 
 export function claimedText(lead: OpenLead): string {
@@ -62,11 +64,14 @@ export function promiseFooter(siteUrl: string): Block {
   };
 }
 
-/** Who the lead is and when it is due: the first rows of every follow-up email about one lead. */
+/**
+ * Who the lead is and when it is due: the first rows of every follow-up email about one lead.
+ * Name and company are the visitor's own words, disarmed so they never become links.
+ */
 export function leadRows(lead: OpenLead): Row[] {
   return [
-    { label: 'Name', value: lead.name },
-    { label: 'Company', value: lead.company ?? 'Not given' },
+    { label: 'Name', value: disarm(lead.name) },
+    { label: 'Company', value: lead.company ? disarm(lead.company) : 'Not given' },
     { label: 'Email', value: { text: lead.email, href: `mailto:${lead.email}` } },
     { label: 'Form', value: FORM_KIND[lead.form] },
     { label: 'Received', value: ist(lead.receivedAt) },

@@ -2,7 +2,14 @@
 // how long is left, who is waiting, and one click to say "I'm on it" or "I have replied".
 import type { OpenLead } from '../../../src/lib/leads/lead';
 import { replyByTimes, shortIst } from '../../../src/lib/leads/reply-time';
-import { renderHtml, renderText, subjectLine, type Block, type RenderedEmail } from './layout';
+import {
+  oneLine,
+  renderHtml,
+  renderText,
+  subjectLine,
+  type Block,
+  type RenderedEmail,
+} from './layout';
 import {
   claimedText,
   duration,
@@ -11,6 +18,7 @@ import {
   visitorName,
   type OwnerLinks,
 } from './lead-facts';
+import { disarm } from './visitor-text';
 
 export interface ReminderNotes {
   /** The visitor's acknowledgement bounced: their address may be wrong. */
@@ -24,6 +32,8 @@ export function renderOwnerReminder(
   now: Date,
   notes: ReminderNotes = {},
 ): RenderedEmail {
+  // The visitor's name is their own words: disarmed wherever our sentences carry it.
+  const name = disarm(oneLine(lead.name));
   const left = lead.replyBy.getTime() - now.getTime();
   const overdue = left <= 0;
   const due = shortIst(lead.replyBy);
@@ -52,7 +62,7 @@ export function renderOwnerReminder(
           type: 'paragraph',
           runs: [
             { text: 'I have replied', href: links.replied },
-            `: once you have written to ${lead.name}, so the lead is marked as answered.`,
+            `: once you have written to ${name}, so the lead is marked as answered.`,
           ],
         },
       ];
@@ -60,14 +70,14 @@ export function renderOwnerReminder(
   const blocks: Block[] = [
     {
       type: 'title',
-      text: `Reply to ${lead.name}: ${overdue ? `overdue by ${duration(left)}` : `${duration(left)} left`}`,
+      text: `Reply to ${name}: ${overdue ? `overdue by ${duration(left)}` : `${duration(left)} left`}`,
     },
     {
       type: 'paragraph',
       runs: [
         overdue
-          ? `We promised ${lead.name} an answer by ${times.ist}. That time has passed: ${duration(left)} ago.`
-          : `We promised ${lead.name} an answer by ${times.ist}: ${duration(left)} from now.`,
+          ? `We promised ${name} an answer by ${times.ist}. That time has passed: ${duration(left)} ago.`
+          : `We promised ${name} an answer by ${times.ist}: ${duration(left)} from now.`,
         times.visitor
           ? ` For the visitor (${times.visitor.zone}) that is ${times.visitor.time}.`
           : '',

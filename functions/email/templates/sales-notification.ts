@@ -1,5 +1,7 @@
 // The email the sales inbox gets for each lead: everything needed to answer it, and by when.
 // The visitor is the reply-to, so answering is one click; the pipeline sets the headers.
+// What the visitor typed sits under a heading that says so, disarmed (visitor-text.ts): a URL in a
+// name, a message or a UTM value never becomes a link that seems to come from us.
 import { CONSENT } from '../../../src/lib/leads/consent';
 import {
   AI_STAGES,
@@ -11,6 +13,7 @@ import {
 } from '../../../src/lib/leads/options';
 import { formatInZone, replyByTimes, shortIst } from '../../../src/lib/leads/reply-time';
 import type { OwnerLinks } from './lead-facts';
+import { disarm, THEIR_WORDS } from './visitor-text';
 import type { Attribution, Lead } from '../../../src/lib/leads/lead';
 import {
   oneLine,
@@ -35,36 +38,47 @@ function subject(lead: Lead): string {
   const suffix = `. Reply by ${shortIst(lead.replyBy)}`;
   const who = [lead.fields.name, lead.fields.company]
     .filter((part): part is string => Boolean(part))
-    .map(oneLine)
+    .map((part) => disarm(oneLine(part)))
     .join(', ');
   // Name and company give way before the deadline does.
   return subjectLine(prefix, who, suffix);
 }
 
-function submitted(lead: Lead): Row[] {
+/** What the visitor typed, disarmed; the address stays exact, as the schema checked it. */
+function typed(lead: Lead): Row[] {
+  const text = (value: string | undefined) => (value ? disarm(value) : NOT_GIVEN);
   if (lead.form === 'contact') {
     const f = lead.fields;
     return [
-      { label: 'Name', value: f.name },
+      { label: 'Name', value: disarm(f.name) },
       { label: 'Email', value: f.email },
-      { label: 'Company', value: f.company ?? NOT_GIVEN },
-      { label: 'Topic', value: CONTACT_TOPICS.labels[f.topic] },
-      { label: 'Message', value: f.message, multiline: true },
+      { label: 'Company', value: text(f.company) },
+      { label: 'Message', value: disarm(f.message), multiline: true },
     ];
   }
   const f = lead.fields;
   return [
-    { label: 'Name', value: f.name },
+    { label: 'Name', value: disarm(f.name) },
     { label: 'Work email', value: f.email },
-    { label: 'Company', value: f.company },
-    { label: 'Role', value: f.role ?? NOT_GIVEN },
+    { label: 'Company', value: disarm(f.company) },
+    { label: 'Role', value: text(f.role) },
+    { label: 'Phone', value: text(f.phone) },
+    { label: 'What they want to achieve', value: disarm(f.goals), multiline: true },
+  ];
+}
+
+/** What the visitor picked from our lists: our own words. */
+function chosen(lead: Lead): Row[] {
+  if (lead.form === 'contact') {
+    return [{ label: 'Topic', value: CONTACT_TOPICS.labels[lead.fields.topic] }];
+  }
+  const f = lead.fields;
+  return [
     { label: 'Company size', value: COMPANY_SIZES.labels[f.companySize] },
     { label: 'Industry', value: INDUSTRIES.labels[f.industry] },
     { label: 'AI work today', value: AI_STAGES.labels[f.stage] },
-    { label: 'What they want to achieve', value: f.goals, multiline: true },
     { label: 'Timeline', value: TIMELINES.labels[f.timeline] },
     { label: 'Country or region', value: REGIONS.labels[f.region] },
-    { label: 'Phone', value: f.phone ?? NOT_GIVEN },
   ];
 }
 
@@ -76,7 +90,8 @@ function source(attribution: Attribution, siteUrl: string): Row[] {
   };
   const utm = UTM_ORDER.flatMap((key) => {
     const value = attribution.utm[key];
-    return value ? [{ label: `utm_${key}`, value }] : [];
+    // Anyone can put anything in a link's UTM values: they are shown disarmed, like typed text.
+    return value ? [{ label: `utm_${key}`, value: disarm(value) }] : [];
   });
   return [
     { label: 'Sent from page', value: link(attribution.page) },
@@ -126,7 +141,6 @@ export function renderSalesNotification(
   links?: OwnerLinks,
 ): RenderedEmail {
   const times = replyByTimes(lead.replyBy, lead.visitorTimeZone);
-  const name = lead.fields.name;
   const blocks: Block[] = [
     { type: 'title', text: `${KIND[lead.form]}: reply by ${times.ist}` },
     ...(times.visitor
@@ -139,7 +153,9 @@ export function renderSalesNotification(
       : []),
     {
       type: 'paragraph',
-      runs: [`Reply to this email to answer ${name} directly: replies go to ${lead.fields.email}.`],
+      runs: [
+        `Reply to this email to answer the visitor directly: replies go to ${lead.fields.email}.`,
+      ],
     },
     // Said before anything the visitor typed: this lead may be from a bot.
     ...(lead.personCheck === 'unverified'
@@ -153,9 +169,11 @@ export function renderSalesNotification(
         ]
       : []),
     ...ownership(lead, links),
-    { type: 'heading', text: lead.form === 'assessment' ? 'What they asked for' : 'Their message' },
-    { type: 'rows', rows: submitted(lead) },
-    { type: 'heading', text: 'Where the lead came from' },
+    { type: 'heading', text: THEIR_WORDS },
+    { type: 'rows', rows: typed(lead) },
+    { type: 'heading', text: 'What they chose on the form' },
+    { type: 'rows', rows: chosen(lead) },
+    { type: 'heading', text: 'Where the lead came from (UTM values as the link gave them)' },
     { type: 'rows', rows: source(lead.attribution, siteUrl) },
     { type: 'heading', text: 'Consent' },
     { type: 'rows', rows: consent(lead) },

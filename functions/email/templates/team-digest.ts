@@ -1,11 +1,14 @@
 // The daily list each team gets of its leads still waiting for a reply, the earliest deadline
-// first and the overdue ones flagged. Every entry names the visitor's email address, so that an
-// operator erasing a person can find the digests that mentioned them.
+// first and the overdue ones flagged, and of the leads held back as possible spam, which nobody
+// would otherwise see: their count and the newest few, each with a link to its page in the sales
+// desk, where a person can release it. Held leads show none of the visitor's words: they may be
+// spam, and the desk shows them to staff who sign in.
 import { ist, shortIst } from '../../../src/lib/leads/reply-time';
 import type { OpenLead } from '../../../src/lib/leads/lead';
 import {
   oneLine,
   renderHtml,
+  siteHref,
   renderText,
   subjectLine,
   type Block,
@@ -13,6 +16,66 @@ import {
   type RenderedEmail,
 } from './layout';
 import { FORM_KIND, duration, promiseFooter } from './lead-facts';
+import { disarm } from './visitor-text';
+
+/** A lead held back as possible spam, as the digest lists it: no word the visitor typed. */
+export interface HeldLead {
+  id: string;
+  form: OpenLead['form'];
+  /** The spam check that held it (our code's name for it). */
+  reason: string | null;
+  receivedAt: Date;
+}
+
+/** A team's held leads: how many in all, and the newest few to list. */
+export interface HeldLeads {
+  count: number;
+  newest: HeldLead[];
+}
+
+const HELD_BECAUSE: Record<string, string> = {
+  honeypot: 'it filled in a field only bots see',
+  'too-fast': 'it was sent faster than a person fills the form',
+  turnstile: 'the bot check failed',
+};
+
+/** The sales desk's page for one lead, where its "Release" button is. */
+export function deskLeadHref(siteUrl: string, id: string): string {
+  return siteHref(siteUrl, `/desk/leads/${encodeURIComponent(id)}/`);
+}
+
+function heldBlocks(held: HeldLeads, siteUrl: string): Block[] {
+  if (held.count === 0) return [];
+  const more = held.count - held.newest.length;
+  return [
+    { type: 'heading', text: `Held for review (${held.count})` },
+    {
+      type: 'paragraph',
+      runs: [
+        `${held.count === 1 ? 'This lead was' : 'These leads were'} held back as possible spam: ` +
+          'no owner, no email, nobody told. Open one in the sales desk to read it, and release it ' +
+          'if a person wrote it: it is then routed, owned and notified as if it had just arrived. ' +
+          'Newest first.',
+      ],
+    },
+    ...held.newest.map((lead): Block => ({
+      type: 'paragraph',
+      runs: [
+        `${shortIst(lead.receivedAt)} · ${FORM_KIND[lead.form]} · held because ` +
+          `${HELD_BECAUSE[lead.reason ?? ''] ?? oneLine(lead.reason ?? 'of a spam check')}: `,
+        { text: 'review or release', href: deskLeadHref(siteUrl, lead.id) },
+      ],
+    })),
+    ...(more > 0
+      ? [
+          {
+            type: 'paragraph' as const,
+            runs: [`And ${more} older held ${more === 1 ? 'lead' : 'leads'}, in the sales desk.`],
+          },
+        ]
+      : []),
+  ];
+}
 
 function owner(lead: OpenLead): string {
   return lead.ownerName ?? lead.ownerEmail ?? 'no owner';
@@ -26,9 +89,11 @@ function claimed(lead: OpenLead): string {
 /** One lead in three short lines under its deadline: who, where it stands, how late. */
 function entry(lead: OpenLead, now: Date): Row {
   const left = lead.replyBy.getTime() - now.getTime();
-  const who = [lead.name, lead.company, lead.email]
+  // Name and company are the visitor's own words: disarmed, so neither becomes a link.
+  const who = [lead.name, lead.company]
     .filter((part): part is string => Boolean(part))
-    .map(oneLine)
+    .map((part) => disarm(oneLine(part)))
+    .concat(lead.email)
     .join(' · ');
   return {
     label: shortIst(lead.replyBy),
@@ -41,7 +106,7 @@ function entry(lead: OpenLead, now: Date): Row {
   };
 }
 
-function subject(teamName: string, open: OpenLead[], overdue: number): string {
+function subject(teamName: string, open: OpenLead[], overdue: number, held: number): string {
   const prefix = 'Open leads for ';
   const first = open[0];
   const tail = !first
@@ -49,7 +114,7 @@ function subject(teamName: string, open: OpenLead[], overdue: number): string {
     : overdue
       ? `: ${open.length}, ${overdue} overdue`
       : `: ${open.length}, next due ${shortIst(first.replyBy)}`;
-  return subjectLine(prefix, teamName, tail);
+  return subjectLine(prefix, teamName, held ? `${tail}; ${held} held for review` : tail);
 }
 
 export function renderTeamDigest(
@@ -57,6 +122,7 @@ export function renderTeamDigest(
   leads: OpenLead[],
   siteUrl: string,
   now: Date,
+  held: HeldLeads = { count: 0, newest: [] },
 ): RenderedEmail {
   // Ties on the deadline fall back to arrival, so the order is the same every day.
   const open = leads
@@ -90,8 +156,9 @@ export function renderTeamDigest(
           { type: 'rows' as const, rows: upcoming.map((lead) => entry(lead, now)) },
         ]
       : []),
+    ...heldBlocks(held, siteUrl),
     promiseFooter(siteUrl),
   ];
-  const content = { title: subject(teamName, open, late.length), blocks };
+  const content = { title: subject(teamName, open, late.length, held.count), blocks };
   return { subject: content.title, html: renderHtml(content), text: renderText(content) };
 }

@@ -1,9 +1,14 @@
-// The email the visitor gets after sending a form: thanks, when we will reply, what they sent.
-// Plain words, their own time zone where we know it, and nothing promised beyond the brief.
+// The email the visitor gets after sending a form: thanks, when we will reply, what we received.
+// Anyone can type anyone's address into a form, so this email is written so that it cannot carry
+// someone else's words under our name: it repeats no free text (no message, no goals, no name),
+// its subject holds only our words, and the one typed value it shows (the company, in the body) is
+// cut short and disarmed so it never becomes a link. Every visitor email carries the link that
+// withdraws consent and erases what they sent, in one step and without an account.
 import { AI_STAGES, CONTACT_TOPICS, TIMELINES } from '../../../src/lib/leads/options';
 import { SITE } from '../../../src/lib/site';
-import { replyByTimes } from '../../../src/lib/leads/reply-time';
+import { ist, replyByTimes } from '../../../src/lib/leads/reply-time';
 import type { Lead } from '../../../src/lib/leads/lead';
+import { FORM_KIND } from './lead-facts';
 import {
   oneLine,
   renderHtml,
@@ -14,18 +19,33 @@ import {
   type Row,
   type RenderedEmail,
 } from './layout';
+import { disarm } from './visitor-text';
 
-function summary(lead: Lead): Row[] {
-  if (lead.form === 'contact') {
-    return [
-      { label: 'Topic', value: CONTACT_TOPICS.labels[lead.fields.topic] },
-      { label: 'Your message', value: lead.fields.message, multiline: true },
-    ];
-  }
+/** Long enough to recognise one's company, too short to carry a message. */
+const COMPANY_MAX = 60;
+
+function received(lead: Lead, replyBy: string): Row[] {
+  const company = lead.fields.company
+    ? [
+        {
+          label: 'Company, as you typed it',
+          value: shorten(disarm(oneLine(lead.fields.company)), COMPANY_MAX),
+        },
+      ]
+    : [];
+  const choices: Row[] =
+    lead.form === 'contact'
+      ? [{ label: 'Topic', value: CONTACT_TOPICS.labels[lead.fields.topic] }]
+      : [
+          { label: 'Where your AI work stands', value: AI_STAGES.labels[lead.fields.stage] },
+          { label: 'When you would like to start', value: TIMELINES.labels[lead.fields.timeline] },
+        ];
   return [
-    { label: 'Company', value: lead.fields.company },
-    { label: 'Where your AI work stands', value: AI_STAGES.labels[lead.fields.stage] },
-    { label: 'When you would like to start', value: TIMELINES.labels[lead.fields.timeline] },
+    { label: 'Form', value: FORM_KIND[lead.form] },
+    ...company,
+    ...choices,
+    { label: 'Received', value: ist(lead.receivedAt) },
+    { label: 'Reply by', value: replyBy },
   ];
 }
 
@@ -35,20 +55,29 @@ export interface BookingInvite {
   ownerName: string;
 }
 
+export interface AcknowledgementLinks {
+  booking?: BookingInvite | undefined;
+  /**
+   * The signed link that withdraws consent (functions/leads/withdrawal-link.ts); without it (a
+   * development run with no secret) the email points to the privacy notice instead.
+   */
+  withdrawHref?: string | undefined;
+}
+
 export function renderVisitorAcknowledgement(
   lead: Lead,
   siteUrl: string,
-  booking?: BookingInvite,
+  { booking, withdrawHref }: AcknowledgementLinks = {},
 ): RenderedEmail {
-  const name = lead.fields.name;
   const hours = SITE.replyWithinHours;
   const times = replyByTimes(lead.replyBy, lead.visitorTimeZone);
   const replyBy = times.visitor ? `${times.visitor.time} (${times.ist})` : times.ist;
   const assessment = lead.form === 'assessment';
   const hq = SITE.headquarters;
+  const privacy = siteHref(siteUrl, '/privacy/');
 
   const blocks: Block[] = [
-    { type: 'title', text: `Thank you, ${name}` },
+    { type: 'title', text: assessment ? 'Thank you for your request' : 'Thank you for writing' },
     {
       type: 'paragraph',
       runs: [
@@ -58,8 +87,14 @@ export function renderVisitorAcknowledgement(
         ` A member of our team will reply by ${replyBy}.`,
       ],
     },
-    { type: 'heading', text: 'What you sent' },
-    { type: 'rows', rows: summary(lead) },
+    { type: 'heading', text: 'What we received' },
+    { type: 'rows', rows: received(lead, replyBy) },
+    {
+      type: 'paragraph',
+      runs: [
+        'We do not repeat what you wrote in this email; our reply will answer it. If you did not send this form, someone else used your address: ignore this email, or withdraw below and we erase it.',
+      ],
+    },
     { type: 'heading', text: 'What happens next' },
     {
       type: 'paragraph',
@@ -85,20 +120,28 @@ export function renderVisitorAcknowledgement(
       type: 'paragraph',
       runs: [
         'How we look after your details is explained in our ',
-        { text: 'privacy notice', href: siteHref(siteUrl, '/privacy/') },
+        { text: 'privacy notice', href: privacy },
         '.',
       ],
+    },
+    {
+      type: 'paragraph',
+      runs: withdrawHref
+        ? [
+            'Changed your mind? ',
+            { text: 'Withdraw your consent', href: withdrawHref },
+            ': one confirmation, no account, and we erase what you sent us.',
+          ]
+        : ['To withdraw your consent, follow the steps in the privacy notice.'],
     },
     {
       type: 'paragraph',
       runs: [`The ${SITE.name} team\n${hq.locality}, ${hq.city}, ${hq.country}`],
     },
   ];
-  const content = {
-    title: oneLine(
-      `We have your ${assessment ? 'request' : 'message'}, ${shorten(oneLine(name), 100)}`,
-    ),
-    blocks,
-  };
-  return { subject: content.title, html: renderHtml(content), text: renderText(content) };
+  const subject = assessment
+    ? `Your request to ${SITE.name}: we reply within ${hours} hours`
+    : `Your message to ${SITE.name}: we reply within ${hours} hours`;
+  const content = { title: subject, blocks };
+  return { subject, html: renderHtml(content), text: renderText(content) };
 }

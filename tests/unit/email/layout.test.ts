@@ -71,10 +71,6 @@ describe('every subject stays on one line', () => {
         sales(contactLead({ name, company: 'Data\r\nCo' })),
       ],
     ],
-    [
-      'visitor acknowledgement',
-      (name) => [ack(assessmentLead({ name })), ack(contactLead({ name, company: 'Data\r\nCo' }))],
-    ],
     ['owner reminder', (name) => [remind(openLead({ name, company: 'Acme\r\nLtd' }))]],
     ['escalation', (name) => [escalate(openLead({ name, company: 'Acme\r\nLtd' }))]],
     [

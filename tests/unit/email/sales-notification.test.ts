@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderSalesNotification } from '../../../functions/email/templates/sales-notification';
 import { CONSENT } from '../../../src/lib/leads/consent';
-import { assessmentLead, contactLead, DUE, expectRow, sales, SITE_URL } from './helpers';
+import { assessmentLead, contactLead, DUE, expectRow, sales, SITE_URL, visible } from './helpers';
 
 describe('subject', () => {
   it.each([
@@ -168,9 +168,45 @@ describe('everything needed to reply', () => {
     expectRow(email, 'Received', 'Wednesday 25 November 2026, 14:30 IST');
   });
 
-  it('tells sales to reply directly to the visitor', () => {
+  it('tells sales to reply directly to the visitor, in our words only', () => {
     expect(sales(assessmentLead()).text).toContain(
-      'Reply to this email to answer Asha Rao directly: replies go to asha.rao@acme.example.',
+      'Reply to this email to answer the visitor directly: replies go to asha.rao@acme.example.',
     );
+  });
+});
+
+describe("the visitor's words are labelled theirs and never become links", () => {
+  const url = 'https://pay.example/invoice';
+  const disarmed = 'hxxps[://]pay[.]example/invoice';
+
+  it('puts what they typed under a heading that says whose words they are', () => {
+    for (const email of [sales(assessmentLead()), sales(contactLead())]) {
+      expect(email.text).toMatch(/In their words \(typed by the visitor, not checked\)\n-+\n/);
+      expect(visible(email.html)).toContain('In their words (typed by the visitor, not checked)');
+    }
+    const text = sales(contactLead()).text;
+    const heading = text.indexOf('In their words');
+    expect(text.indexOf('Message:')).toBeGreaterThan(heading);
+    expect(text.indexOf('Name:')).toBeGreaterThan(heading);
+  });
+
+  it.each([
+    ['name', contactLead({ name: `Ravi ${url}` })],
+    ['company', contactLead({ company: url })],
+    ['message', contactLead({ message: `Please pay at ${url} today.` })],
+    ['goals', assessmentLead({ goals: `Read ${url} first.` })],
+    ['role', assessmentLead({ role: url })],
+    ['UTM value', assessmentLead({}, { attribution: { utm: { source: url, campaign: url } } })],
+  ])('a web address in the %s is disarmed in both twins and the subject', (_field, lead) => {
+    const email = sales(lead);
+    expect(email.text).toContain(disarmed);
+    expect(visible(email.html)).toContain(disarmed);
+    for (const body of [email.subject, email.text, email.html]) {
+      expect(body).not.toContain('pay.example');
+    }
+  });
+
+  it('keeps the address they gave exact, to reply to', () => {
+    expectRow(sales(assessmentLead()), 'Work email', 'asha.rao@acme.example');
   });
 });

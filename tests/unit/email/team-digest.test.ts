@@ -1,6 +1,7 @@
 // Each team's daily digest: the leads still waiting for a reply, overdue first, then by deadline.
-import { expect, it } from 'vitest';
-import { at, claimed, digest, DUE_SHORT, expectBoth, openLead, visible } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { renderTeamDigest } from '../../../functions/email/templates/team-digest';
+import { at, claimed, digest, DUE_SHORT, expectBoth, openLead, SITE_URL, visible } from './helpers';
 
 const overdue = openLead({
   id: 'lead_03',
@@ -91,4 +92,64 @@ it.each([
 
 it('says so when nothing is waiting', () => {
   expectBoth(digest([]), 'No leads are waiting for a reply.');
+});
+
+describe('leads held back as possible spam', () => {
+  const heldLead = (id: string, hour: number, reason: string | null = 'too-fast') => ({
+    id,
+    form: 'contact' as const,
+    reason,
+    receivedAt: at(`2026-11-25T${String(hour).padStart(2, '0')}:00:00Z`),
+  });
+  const held = {
+    count: 7,
+    newest: [heldLead('held_2', 20), heldLead('held_1', 10, 'honeypot')],
+  };
+  const withHeld = renderTeamDigest(
+    'Enterprise sales',
+    [first],
+    SITE_URL,
+    at('2026-11-26T03:30:00Z'),
+    held,
+  );
+
+  it('counts them in the subject and under their own heading', () => {
+    expect(withHeld.subject).toBe(
+      `Open leads for Enterprise sales: 1, next due ${DUE_SHORT}; 7 held for review`,
+    );
+    expect(withHeld.text).toContain('Held for review (7)');
+    expect(visible(withHeld.html)).toContain('Held for review (7)');
+  });
+
+  it('links each of the newest to its page in the sales desk, where it can be released', () => {
+    for (const id of ['held_1', 'held_2']) {
+      expect(withHeld.html).toContain(`href="${SITE_URL}/desk/leads/${id}/"`);
+      expect(withHeld.text).toContain(`review or release (${SITE_URL}/desk/leads/${id}/)`);
+    }
+    expectBoth(
+      withHeld,
+      'Wed 25 Nov, 15:30 IST · Contact message · held because it filled in a field only bots see',
+    );
+    expectBoth(withHeld, 'And 5 older held leads, in the sales desk.');
+    expect(withHeld.text).not.toMatch(/sig=|token=/);
+  });
+
+  it('goes out for a team with held leads and nothing open', () => {
+    const email = renderTeamDigest('Sales', [], SITE_URL, at('2026-11-26T03:30:00Z'), {
+      count: 1,
+      newest: [heldLead('held_9', 9)],
+    });
+    expect(email.subject).toBe('Open leads for Sales: none; 1 held for review');
+    expectBoth(email, 'held because it was sent faster than a person fills the form');
+  });
+
+  it('says nothing of held leads when there are none', () => {
+    expect(digest([first]).text).not.toContain('Held for review');
+  });
+});
+
+it("disarms a web address in a visitor's name or company", () => {
+  const email = digest([openLead({ name: 'Go to https://x.example', company: 'y.example' })]);
+  expect(email.text).toContain('Go to hxxps[://]x[.]example · y[.]example · asha.rao@acme.example');
+  expect(email.html).not.toContain('x.example');
 });
