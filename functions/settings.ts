@@ -37,8 +37,6 @@ const settingsSchema = z.object({
     .string()
     .min(32, { error: 'LEAD_LINK_SECRET must be at least 32 characters: `openssl rand -hex 32`.' })
     .optional(),
-  /** Days an owner's link stays valid. */
-  LINK_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Hours before the reply-by time when an owner is reminded of an unanswered lead. */
   REMINDER_HOURS_BEFORE: z.coerce.number().min(0.5).max(23).default(4),
   /** Hour of the day, in IST, when each team gets its digest of open leads. */

@@ -1,4 +1,4 @@
-// What staff do with a lead, from a signed link or from the desk: take it, record the reply,
+// What staff do with a lead, from the desk: take it, record the reply,
 // hand it to a colleague, close it as not a lead, or hold it as spam. Each is one conditional
 // update and its audit event in one batch, so doing it twice changes nothing the second time.
 import type { OpenLead } from '../../src/lib/leads/lead';
@@ -85,15 +85,4 @@ export async function applyStaffAction(
   const lead = await findLead(db, leadId);
   if (!lead) return { outcome: 'missing' };
   return { outcome: update?.meta.changes === 1 ? 'done' : 'already', lead };
-}
-
-/** What an owner's signed link does: claim, or record the reply. */
-export function applyLeadAction(
-  db: D1Database,
-  action: LeadAction,
-  leadId: string,
-  by: string,
-  now: Date,
-): Promise<ActionResult> {
-  return applyStaffAction(db, { kind: action }, leadId, by, now);
 }

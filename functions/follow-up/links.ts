@@ -1,6 +1,6 @@
-// Signed, expiring, single-purpose links for lead owners ("I'm on it", "I have replied").
-// The signature covers the lead, the action, the person and the expiry, so none can be changed.
-import type { OwnerLinks } from '../email/templates/lead-facts';
+// The signed "I'm on it" / "I have replied" links that sales emails carried before the desk. No
+// email carries them any more (a reply quotes the email to the visitor, links and all); the ones
+// already sent are still checked, and now only open the lead in the desk.
 
 export type LeadAction = 'claim' | 'replied';
 export const LEAD_ACTIONS: readonly LeadAction[] = ['claim', 'replied'];
@@ -15,7 +15,6 @@ export interface LinkClaims {
 }
 
 export const ACTION_PATH = '/leads/action/';
-const DAY_SECONDS = 86_400;
 
 const encoder = new TextEncoder();
 
@@ -97,19 +96,4 @@ export async function verifyLink(
   if (!valid) return { ok: false, reason: 'tampered' };
   if (exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, claims };
-}
-
-/** Both links for one owner of one lead, valid for `days` from `now`. */
-export async function ownerLinks(
-  lead: string,
-  owner: string,
-  options: { secret: string; siteUrl: string; now: Date; days: number },
-): Promise<OwnerLinks> {
-  const exp = Math.floor(options.now.getTime() / 1000) + options.days * DAY_SECONDS;
-  const [claim, replied] = await Promise.all(
-    LEAD_ACTIONS.map((action) =>
-      signLink({ lead, action, by: owner, exp }, options.secret, options.siteUrl),
-    ),
-  );
-  return { claim: claim!, replied: replied! };
 }

@@ -6,9 +6,8 @@ import { knownTimeZone, replyByFor } from '../../src/lib/leads/reply-time';
 import type { NewEmail } from '../email/outbox';
 import { renderSalesNotification } from '../email/templates/sales-notification';
 import { renderVisitorAcknowledgement } from '../email/templates/visitor-acknowledgement';
-import { ownerLinks } from '../follow-up/links';
 import { log } from '../log';
-import { linkSecret, type Settings } from '../settings';
+import type { Settings } from '../settings';
 import { bookingOffer, type BookingOffer } from './booking';
 import { submissionKeys } from './idempotency';
 import { assignOwner } from './owners';
@@ -93,18 +92,6 @@ export async function queuedEmails(
   booking: BookingOffer | undefined,
 ): Promise<NewEmail[]> {
   const owner = lead.route.owner;
-  const secret = linkSecret(settings);
-  if (!secret)
-    log('error', 'lead_links_disabled', { leadId: lead.id, reason: 'LEAD_LINK_SECRET is not set' });
-  const links =
-    owner && secret
-      ? await ownerLinks(lead.id, owner.email, {
-          secret,
-          siteUrl: settings.SITE_URL,
-          now: lead.receivedAt,
-          days: settings.LINK_TTL_DAYS,
-        })
-      : undefined;
   return [
     {
       id: crypto.randomUUID(),
@@ -113,7 +100,7 @@ export async function queuedEmails(
       dedupeKey: `${lead.id}:sales-notification`,
       to: [...new Set([...(owner ? [owner.email] : []), ...lead.route.to])],
       replyTo: lead.fields.email,
-      ...renderSalesNotification(lead, settings.SITE_URL, links),
+      ...renderSalesNotification(lead, settings.SITE_URL),
     },
     {
       id: crypto.randomUUID(),

@@ -3,13 +3,11 @@ import type { OpenLead } from '../../src/lib/leads/lead';
 import { eventIfChangedStatement, leadHistory, type LeadEventType } from '../audit/trail';
 import { enqueueIfChangedStatement, type NewEmail } from '../email/outbox';
 import { renderEscalation } from '../email/templates/escalation';
-import type { OwnerLinks } from '../email/templates/lead-facts';
 import { renderOwnerReminder } from '../email/templates/owner-reminder';
-import { ownerLinks } from '../follow-up/links';
 import { toOpenLead, unansweredLeads } from '../follow-up/open-leads';
 import { ROUTING } from '../teams';
 import { log } from '../log';
-import { linkSecret, type Settings } from '../settings';
+import type { Settings } from '../settings';
 import { followUpDue } from './schedule';
 
 const HOUR_MS = 3_600_000;
@@ -32,17 +30,6 @@ async function markAndQueue(
   ]);
 }
 
-async function linksFor(lead: OpenLead, owner: string, settings: Settings, now: Date) {
-  const secret = linkSecret(settings);
-  if (!secret) return undefined;
-  return ownerLinks(lead.id, owner, {
-    secret,
-    siteUrl: settings.SITE_URL,
-    now,
-    days: settings.LINK_TTL_DAYS,
-  });
-}
-
 async function remind(
   db: D1Database,
   lead: OpenLead,
@@ -53,7 +40,6 @@ async function remind(
   const teamLead = ROUTING.teams[lead.team]?.lead;
   const owner = lead.ownerEmail ?? teamLead?.email;
   if (!owner) return false;
-  const links: OwnerLinks | undefined = await linksFor(lead, owner, settings, now);
   const mark = db
     .prepare(
       'UPDATE leads SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL AND replied_at IS NULL',
@@ -64,7 +50,7 @@ async function remind(
     leadId: lead.id,
     dedupeKey: `${lead.id}:owner-reminder`,
     to: [owner],
-    ...renderOwnerReminder(lead, links, settings.SITE_URL, now, { visitorEmailBounced }),
+    ...renderOwnerReminder(lead, settings.SITE_URL, now, { visitorEmailBounced }),
   };
   await markAndQueue(db, mark, email, 'reminded', now);
   return true;

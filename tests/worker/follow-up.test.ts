@@ -6,7 +6,7 @@ import {
 } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyLeadAction } from '../../functions/follow-up/actions';
+import { applyStaffAction } from '../../functions/follow-up/actions';
 import { scheduled } from '../../functions/sweep/scheduled';
 import { submitLead } from '../../functions/leads/submit';
 import {
@@ -131,7 +131,7 @@ describe('an unanswered lead through the day (reply by 24 h, reminder 4 h before
   it('a claimed lead gets no reminder, but still escalates if nobody replies', async () => {
     const id = await newLead();
     await sweepAt(at(0.1));
-    await applyLeadAction(env.DB, 'claim', id, 'sales-1@example.com', at(2));
+    await applyStaffAction(env.DB, { kind: 'claim' }, id, 'sales-1@example.com', at(2));
     await sweepAt(at(20));
     expect(await sentKinds()).not.toContain('owner-reminder');
     await sweepAt(at(24));
@@ -141,7 +141,7 @@ describe('an unanswered lead through the day (reply by 24 h, reminder 4 h before
   it('a lead replied to gets neither reminder nor escalation', async () => {
     const id = await newLead();
     await sweepAt(at(0.1));
-    await applyLeadAction(env.DB, 'replied', id, 'sales-1@example.com', at(3));
+    await applyStaffAction(env.DB, { kind: 'replied' }, id, 'sales-1@example.com', at(3));
     for (const hours of [20, 24, 48]) await sweepAt(at(hours));
     expect(await sentKinds()).toEqual(['sales-notification', 'visitor-acknowledgement']);
     const [lead] = await rows<Record<string, string>>('SELECT claimed_by, replied_by FROM leads');
@@ -168,8 +168,20 @@ describe('owners and actions', () => {
 
   it('records a claim once, whoever clicks it again', async () => {
     const id = await newLead();
-    const first = await applyLeadAction(env.DB, 'claim', id, 'sales-1@example.com', at(1));
-    const second = await applyLeadAction(env.DB, 'claim', id, 'sales-2@example.com', at(2));
+    const first = await applyStaffAction(
+      env.DB,
+      { kind: 'claim' },
+      id,
+      'sales-1@example.com',
+      at(1),
+    );
+    const second = await applyStaffAction(
+      env.DB,
+      { kind: 'claim' },
+      id,
+      'sales-2@example.com',
+      at(2),
+    );
     expect(first.outcome).toBe('done');
     expect(second).toMatchObject({
       outcome: 'already',

@@ -11,7 +11,14 @@ import {
   type Block,
   type RenderedEmail,
 } from './layout';
-import { claimedText, duration, leadRows, promiseFooter, visitorName } from './lead-facts';
+import {
+  claimedText,
+  deskLink,
+  duration,
+  leadRows,
+  promiseFooter,
+  visitorName,
+} from './lead-facts';
 import { disarm } from './visitor-text';
 
 const EVENT_WORDS: Record<LeadEventType, string> = {
@@ -82,6 +89,11 @@ export function renderEscalation(
         `Please make sure they get an answer today: write to ${lead.email}, or ask the owner to.`,
       ],
     },
+    deskLink(
+      siteUrl,
+      lead.id,
+      ': reassign it, or record the reply there once someone has written.',
+    ),
     { type: 'heading', text: 'The lead' },
     {
       type: 'rows',

@@ -9,10 +9,13 @@ export type Run = string | { text: string; href: string };
 
 export interface Row {
   label: string;
-  value: Run;
+  /** One run, or several in a row (text, then a link). */
+  value: Run | Run[];
   /** Long text: in plain text it starts on the line below its label. */
   multiline?: boolean;
 }
+
+const runs = (value: Run | Run[]): Run[] => (Array.isArray(value) ? value : [value]);
 
 export type Block =
   | { type: 'title'; text: string }
@@ -79,7 +82,7 @@ function blockHtml(block: Block): SafeHtml {
               >
                 ${row.label}
               </th>
-              <td style="${CELL}">${runHtml(row.value)}</td>
+              <td style="${CELL}">${runs(row.value).map(runHtml)}</td>
             </tr>`,
         )}
       </table>`;
@@ -143,8 +146,8 @@ function blockText(block: Block): string {
       return block.rows
         .map((row) =>
           row.multiline
-            ? `${row.label}:\n${runText(row.value).replace(/\r\n?/g, '\n')}\n`
-            : `${row.label}: ${runText(row.value)}`,
+            ? `${row.label}:\n${runs(row.value).map(runText).join('').replace(/\r\n?/g, '\n')}\n`
+            : `${row.label}: ${runs(row.value).map(runText).join('')}`,
         )
         .join('\n');
   }

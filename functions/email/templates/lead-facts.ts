@@ -6,10 +6,20 @@ import { SITE } from '../../../src/lib/site';
 import { oneLine, siteHref, type Block, type Row } from './layout';
 import { disarm } from './visitor-text';
 
-/** Signed one-purpose links for the owner of a lead. */
-export interface OwnerLinks {
-  claim: string;
-  replied: string;
+/**
+ * The lead's page in the sales desk. Staff emails carry this, never a link that acts by itself: a
+ * reply quotes the email to the visitor, and the desk asks who is signed in.
+ */
+export function deskLeadHref(siteUrl: string, leadId: string): string {
+  return siteHref(siteUrl, `/desk/leads/${encodeURIComponent(leadId)}/`);
+}
+
+/** "Open the lead in the desk", as the staff emails offer it. */
+export function deskLink(siteUrl: string, leadId: string, why: string): Block {
+  return {
+    type: 'paragraph',
+    runs: [{ text: 'Open the lead in the sales desk', href: deskLeadHref(siteUrl, leadId) }, why],
+  };
 }
 
 const MINUTE_MS = 60_000;

@@ -1,5 +1,6 @@
 // The nudge a lead's owner gets a few hours before the reply-by time, while nobody has answered:
-// how long is left, who is waiting, and one click to say "I'm on it" or "I have replied".
+// how long is left, who is waiting, and the lead's page in the desk to say "I'm on it" or "I have
+// replied" there.
 import type { OpenLead } from '../../../src/lib/leads/lead';
 import { replyByTimes, shortIst } from '../../../src/lib/leads/reply-time';
 import {
@@ -14,9 +15,9 @@ import {
   claimedText,
   duration,
   leadRows,
+  deskLink,
   promiseFooter,
   visitorName,
-  type OwnerLinks,
 } from './lead-facts';
 import { disarm } from './visitor-text';
 
@@ -27,7 +28,6 @@ export interface ReminderNotes {
 
 export function renderOwnerReminder(
   lead: OpenLead,
-  links: OwnerLinks | undefined,
   siteUrl: string,
   now: Date,
   notes: ReminderNotes = {},
@@ -42,30 +42,6 @@ export function renderOwnerReminder(
   const prefix = 'Reminder: reply to ';
   const suffix = overdue ? `, overdue since ${due}` : ` by ${due}`;
   const subject = subjectLine(prefix, visitorName(lead), suffix);
-
-  // Without a signing secret (a misconfigured deployment) the reminder still goes, without links.
-  const actions: Block[] = !links
-    ? []
-    : [
-        ...(lead.claimedAt
-          ? []
-          : [
-              {
-                type: 'paragraph' as const,
-                runs: [
-                  { text: "I'm on it", href: links.claim },
-                  ': tells the team you are handling this lead, so nobody answers twice.',
-                ],
-              },
-            ]),
-        {
-          type: 'paragraph',
-          runs: [
-            { text: 'I have replied', href: links.replied },
-            `: once you have written to ${name}, so the lead is marked as answered.`,
-          ],
-        },
-      ];
 
   const blocks: Block[] = [
     {
@@ -102,8 +78,14 @@ export function renderOwnerReminder(
       type: 'rows',
       rows: [...leadRows(lead), { label: 'Claimed', value: claimedText(lead) }],
     },
-    { type: 'heading', text: 'One click to keep the team informed' },
-    ...actions,
+    { type: 'heading', text: 'Keep the team informed' },
+    deskLink(
+      siteUrl,
+      lead.id,
+      lead.claimedAt
+        ? `: record there that you have replied once you have written to ${name}.`
+        : ': say there that you are on it, so nobody answers twice, and that you have replied.',
+    ),
     promiseFooter(siteUrl),
   ];
   const content = { title: subject, blocks };

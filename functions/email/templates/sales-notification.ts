@@ -12,7 +12,7 @@ import {
   TIMELINES,
 } from '../../../src/lib/leads/options';
 import { formatInZone, replyByTimes, shortIst } from '../../../src/lib/leads/reply-time';
-import type { OwnerLinks } from './lead-facts';
+import { deskLink } from './lead-facts';
 import { disarm, THEIR_WORDS } from './visitor-text';
 import type { Attribution, Lead } from '../../../src/lib/leads/lead';
 import {
@@ -118,28 +118,21 @@ function consent(lead: Lead): Row[] {
   return rows;
 }
 
-function ownership(lead: Lead, links: OwnerLinks | undefined): Block[] {
+function ownership(lead: Lead, siteUrl: string): Block[] {
   const owner = lead.route.owner;
-  if (!owner || !links) return [];
   return [
-    {
-      type: 'paragraph',
-      runs: [
-        `Owner: ${owner.name} (${owner.email}). Let the team know it is in hand: `,
-        { text: "I'm on it", href: links.claim },
-        '. Once you have answered: ',
-        { text: 'I have replied', href: links.replied },
-        '. Until then, reminders and escalation follow the deadline.',
-      ],
-    },
+    ...(owner
+      ? [{ type: 'paragraph' as const, runs: [`Owner: ${owner.name} (${owner.email}).`] }]
+      : []),
+    deskLink(
+      siteUrl,
+      lead.id,
+      ': say there that you are on it, and that you have replied. Until then, reminders and escalation follow the deadline.',
+    ),
   ];
 }
 
-export function renderSalesNotification(
-  lead: Lead,
-  siteUrl: string,
-  links?: OwnerLinks,
-): RenderedEmail {
+export function renderSalesNotification(lead: Lead, siteUrl: string): RenderedEmail {
   const times = replyByTimes(lead.replyBy, lead.visitorTimeZone);
   const blocks: Block[] = [
     { type: 'title', text: `${KIND[lead.form]}: reply by ${times.ist}` },
@@ -168,7 +161,7 @@ export function renderSalesNotification(
           },
         ]
       : []),
-    ...ownership(lead, links),
+    ...ownership(lead, siteUrl),
     { type: 'heading', text: THEIR_WORDS },
     { type: 'rows', rows: typed(lead) },
     { type: 'heading', text: 'What they chose on the form' },

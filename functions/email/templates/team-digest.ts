@@ -15,7 +15,7 @@ import {
   type Row,
   type RenderedEmail,
 } from './layout';
-import { FORM_KIND, duration, promiseFooter } from './lead-facts';
+import { deskLeadHref, FORM_KIND, duration, promiseFooter } from './lead-facts';
 import { disarm } from './visitor-text';
 
 /** A lead held back as possible spam, as the digest lists it: no word the visitor typed. */
@@ -39,10 +39,8 @@ const HELD_BECAUSE: Record<string, string> = {
   turnstile: 'the bot check failed',
 };
 
-/** The sales desk's page for one lead, where its "Release" button is. */
-export function deskLeadHref(siteUrl: string, id: string): string {
-  return siteHref(siteUrl, `/desk/leads/${encodeURIComponent(id)}/`);
-}
+// A digest stays small at any volume: this many leads a section, then a count and the desk.
+const SCREENFUL = 10;
 
 function heldBlocks(held: HeldLeads, siteUrl: string): Block[] {
   if (held.count === 0) return [];
@@ -86,8 +84,8 @@ function claimed(lead: OpenLead): string {
   return `claimed by ${lead.claimedBy ?? 'someone unrecorded'}, ${shortIst(lead.claimedAt)}`;
 }
 
-/** One lead in three short lines under its deadline: who, where it stands, how late. */
-function entry(lead: OpenLead, now: Date): Row {
+/** One lead in three short lines under its deadline: who, where it stands, how late; its page. */
+function entry(lead: OpenLead, now: Date, siteUrl: string): Row {
   const left = lead.replyBy.getTime() - now.getTime();
   // Name and company are the visitor's own words: disarmed, so neither becomes a link.
   const who = [lead.name, lead.company]
@@ -98,12 +96,42 @@ function entry(lead: OpenLead, now: Date): Row {
   return {
     label: shortIst(lead.replyBy),
     value: [
-      who,
-      `${FORM_KIND[lead.form]} · owner: ${oneLine(owner(lead))} · ${oneLine(claimed(lead))}`,
-      left <= 0 ? `OVERDUE by ${duration(left)}` : `Due in ${duration(left)}`,
-    ].join('\n'),
+      [
+        who,
+        `${FORM_KIND[lead.form]} · owner: ${oneLine(owner(lead))} · ${oneLine(claimed(lead))}`,
+        left <= 0 ? `OVERDUE by ${duration(left)}` : `Due in ${duration(left)}`,
+        '',
+      ].join('\n'),
+      { text: 'Open in the sales desk', href: deskLeadHref(siteUrl, lead.id) },
+    ],
     multiline: true,
   };
+}
+
+/** A screenful of a section's leads, then how many more and the desk's full view of the team. */
+function section(heading: string, leads: OpenLead[], now: Date, siteUrl: string): Block[] {
+  if (leads.length === 0) return [];
+  const more = leads.length - SCREENFUL;
+  const team = leads[0]!.team;
+  return [
+    { type: 'heading', text: heading },
+    { type: 'rows', rows: leads.slice(0, SCREENFUL).map((lead) => entry(lead, now, siteUrl)) },
+    ...(more > 0
+      ? [
+          {
+            type: 'paragraph' as const,
+            runs: [
+              `And ${more} more. `,
+              {
+                text: 'See them all in the sales desk',
+                href: siteHref(siteUrl, `/desk/?team=${encodeURIComponent(team)}`),
+              },
+              '.',
+            ],
+          },
+        ]
+      : []),
+  ];
 }
 
 function subject(teamName: string, open: OpenLead[], overdue: number, held: number): string {
@@ -144,18 +172,8 @@ export function renderTeamDigest(
   const blocks: Block[] = [
     { type: 'title', text: `Open leads for ${teamName}` },
     { type: 'paragraph', runs: [`As of ${ist(now)}. ${summary}`] },
-    ...(late.length
-      ? [
-          { type: 'heading' as const, text: `Overdue (${late.length})` },
-          { type: 'rows' as const, rows: late.map((lead) => entry(lead, now)) },
-        ]
-      : []),
-    ...(upcoming.length
-      ? [
-          { type: 'heading' as const, text: `Due next (${upcoming.length})` },
-          { type: 'rows' as const, rows: upcoming.map((lead) => entry(lead, now)) },
-        ]
-      : []),
+    ...section(`Overdue (${late.length})`, late, now, siteUrl),
+    ...section(`Due next (${upcoming.length})`, upcoming, now, siteUrl),
     ...heldBlocks(held, siteUrl),
     promiseFooter(siteUrl),
   ];

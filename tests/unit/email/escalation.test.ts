@@ -7,6 +7,7 @@ import {
   claimed,
   DUE,
   DUE_SHORT,
+  DESK_LEAD,
   escalate,
   expectBoth,
   expectRow,
@@ -95,4 +96,11 @@ it('says so when nobody owns or has claimed the lead', () => {
   expectRow(email, 'Owner', 'No owner');
   expectRow(email, 'Claimed', 'Not yet: nobody has said they are on it');
   expectBoth(email, 'Nothing recorded yet.');
+});
+
+it('sends the team lead to the lead in the desk, where it can be reassigned', () => {
+  const email = escalate(openLead());
+  expect(email.html).toContain(`href="${DESK_LEAD}"`);
+  expectBoth(email, 'reassign it, or record the reply there');
+  expect(email.html).not.toMatch(/sig=|token=|\/leads\/action\//);
 });

@@ -5,7 +5,6 @@ import { expect } from 'vitest';
 import type { LeadEvent } from '../../../functions/audit/trail';
 import { renderEscalation } from '../../../functions/email/templates/escalation';
 import type { RenderedEmail } from '../../../functions/email/templates/layout';
-import type { OwnerLinks } from '../../../functions/email/templates/lead-facts';
 import { renderOwnerReminder } from '../../../functions/email/templates/owner-reminder';
 import { renderSalesNotification } from '../../../functions/email/templates/sales-notification';
 import { renderTeamDigest } from '../../../functions/email/templates/team-digest';
@@ -91,10 +90,8 @@ export const ack = (lead: Lead) => renderVisitorAcknowledgement(lead, SITE_URL);
 
 // A stored lead still waiting for a reply: what the follow-up emails render.
 
-export const LINKS: OwnerLinks = {
-  claim: `${SITE_URL}/follow-up/claim?lead=lead_01&token=c1`,
-  replied: `${SITE_URL}/follow-up/replied?lead=lead_01&token=r1`,
-};
+/** The desk's page for the sample stored lead: where every staff email sends its reader. */
+export const DESK_LEAD = `${SITE_URL}/desk/leads/lead_01/`;
 
 export function openLead(extras: Partial<OpenLead> = {}): OpenLead {
   return {
@@ -121,7 +118,7 @@ export function openLead(extras: Partial<OpenLead> = {}): OpenLead {
 export const claimed = { claimedAt: at('2026-11-26T04:30:00Z'), claimedBy: 'sam@nyarro.example' };
 
 export const remind = (lead: OpenLead, now = at('2026-11-26T05:00:00Z')) =>
-  renderOwnerReminder(lead, LINKS, SITE_URL, now);
+  renderOwnerReminder(lead, SITE_URL, now);
 export const escalate = (
   lead: OpenLead,
   events: LeadEvent[] = [],

@@ -9,7 +9,7 @@ import {
   DUE_SHORT,
   expectBoth,
   expectRow,
-  LINKS,
+  DESK_LEAD,
   openLead,
   remind,
 } from './helpers';
@@ -45,20 +45,20 @@ it.each([
   expect(email.html).toMatch(new RegExp(`<h1[^>]*>\\s*${headline}\\s*</h1>`));
 });
 
-it('offers both links while nobody has claimed the lead', () => {
+it('sends the owner to the lead in the desk, with no link that acts by itself', () => {
   const email = remind(openLead());
-  expect(email.html).toContain(`href="${escapeHtml(LINKS.claim)}"`);
-  expect(email.html).toContain(`href="${escapeHtml(LINKS.replied)}"`);
-  expect(email.text).toContain(`I'm on it (${LINKS.claim})`);
-  expect(email.text).toContain(`I have replied (${LINKS.replied})`);
+  expect(email.html).toContain(`href="${escapeHtml(DESK_LEAD)}"`);
+  expect(email.text).toContain(`Open the lead in the sales desk (${DESK_LEAD})`);
+  expect(email.text).toMatch(/say there that you are on it/);
+  // Nothing a quoted reply could hand the visitor: no token, no signature, no action address.
+  expect(email.html).not.toMatch(/sig=|token=|\/leads\/action\//);
   expectRow(email, 'Claimed', 'Not yet: nobody has said they are on it');
 });
 
-it('offers only "I have replied" once the lead is claimed, and says by whom', () => {
+it('once the lead is claimed, asks only for the reply to be recorded, and says by whom', () => {
   const email = remind(openLead(claimed));
-  expect(email.html).not.toContain(escapeHtml(LINKS.claim));
-  expect(email.text).not.toContain("I'm on it");
-  expect(email.text).toContain(`I have replied (${LINKS.replied})`);
+  expect(email.text).not.toMatch(/say there that you are on it/);
+  expect(email.text).toMatch(/record there that you have replied/);
   expectRow(email, 'Claimed', 'Yes, by sam@nyarro.example on Thursday 26 November 2026, 10:00 IST');
 });
 

@@ -210,3 +210,17 @@ describe("the visitor's words are labelled theirs and never become links", () =>
     expectRow(sales(assessmentLead()), 'Work email', 'asha.rao@acme.example');
   });
 });
+
+describe('the desk, not a capability', () => {
+  it.each([
+    ['an assessment request', assessmentLead()],
+    ['a contact message', contactLead()],
+  ])('%s links its lead in the desk and carries no link that acts by itself', (_case, lead) => {
+    const email = sales(lead);
+    const desk = `${SITE_URL}/desk/leads/${lead.id}/`;
+    expect(email.html).toContain(`href="${desk}"`);
+    expect(email.text).toContain(`Open the lead in the sales desk (${desk})`);
+    // A salesperson's reply quotes this email to the visitor: nothing in it may act for them.
+    expect(email.html).not.toMatch(/sig=|token=|\/leads\/action\//);
+  });
+});

@@ -153,3 +153,31 @@ it("disarms a web address in a visitor's name or company", () => {
   expect(email.text).toContain('Go to hxxps[://]x[.]example · y[.]example · asha.rao@acme.example');
   expect(email.html).not.toContain('x.example');
 });
+
+describe('a digest stays small at any volume and sends its readers to the desk', () => {
+  const many = Array.from({ length: 25 }, (_, index) =>
+    openLead({
+      id: `lead_${String(index).padStart(2, '0')}`,
+      email: `visitor${index}@example.org`,
+      replyBy: at(`2026-11-26T1${index % 10}:00:00Z`),
+    }),
+  );
+
+  it('lists a screenful of each section, then counts the rest and links the full view', () => {
+    const email = digest(many);
+    const listed = email.text.match(/visitor\d+@example\.org/g) ?? [];
+    expect(listed).toHaveLength(10);
+    expectBoth(email, 'And 15 more.');
+    expect(email.html).toContain(`href="${SITE_URL}/desk/?team=enterprise"`);
+    expect(email.subject).toBe(
+      `Open leads for Enterprise sales: 25, next due Thu 26 Nov, 15:30 IST`,
+    );
+  });
+
+  it('links each listed lead to its page in the desk, and carries no link that acts', () => {
+    const email = digest([first, later]);
+    expect(email.html).toContain(`href="${SITE_URL}/desk/leads/lead_01/"`);
+    expect(email.html).toContain(`href="${SITE_URL}/desk/leads/lead_02/"`);
+    expect(email.html).not.toMatch(/sig=|token=|\/leads\/action\//);
+  });
+});
