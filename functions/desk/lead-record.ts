@@ -19,6 +19,10 @@ export interface LeadRecord extends InboxRow {
   closedBy: string | null;
   closeReason: string | null;
   routeRule: string;
+  /** When the meeting the visitor booked starts (Cal.com), if they booked one. */
+  meetingAt: string | null;
+  /** Set when the visitor's acknowledgement bounced: call, or check the address. */
+  visitorEmailBouncedAt: string | null;
   events: LeadEvent[];
   emails: LeadEmailStatus[];
 }
@@ -30,7 +34,8 @@ export async function leadRecord(db: D1Database, id: string): Promise<LeadRecord
          utm_term AS utmTerm, utm_content AS utmContent, consent_version AS consentVersion,
          marketing_opt_in AS marketingOptIn, visitor_time_zone AS visitorTimeZone,
          replied_by AS repliedBy, closed_by AS closedBy, close_reason AS closeReason,
-         route_rule AS routeRule
+         route_rule AS routeRule, meeting_at AS meetingAt,
+         visitor_email_bounced_at AS visitorEmailBouncedAt
        FROM leads WHERE id = ?`,
     )
     .bind(id)

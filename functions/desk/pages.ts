@@ -1,6 +1,7 @@
 // One call per desk page: the door, then what the page shows. Pages under src/pages/desk/ only
 // render what these return, or send the Response they get instead.
 import { env } from 'cloudflare:workers';
+import { unmatchedBookings, type UnmatchedBooking } from '../integrations/bookings';
 import { readSettings } from '../settings';
 import { duration } from '../email/templates/lead-facts';
 import { ROUTING } from '../teams';
@@ -31,6 +32,8 @@ export interface InboxData {
   total: number;
   teams: Array<{ key: string; name: string }>;
   owners: Array<{ name: string; email: string }>;
+  /** Cal.com bookings whose attendee matched no lead: someone booked without a form. */
+  unmatched: UnmatchedBooking[];
 }
 
 export async function deskInbox(page: DeskPage): Promise<InboxData | Response> {
@@ -40,7 +43,15 @@ export async function deskInbox(page: DeskPage): Promise<InboxData | Response> {
   const { rows, total } = await inboxPage(env.DB, view, person.email);
   const now = new Date();
   const entries = rows.map((row) => withDue(row, now));
-  return { person, view, rows: entries, total, teams: teams(), owners: colleagues() };
+  return {
+    person,
+    view,
+    rows: entries,
+    total,
+    teams: teams(),
+    owners: colleagues(),
+    unmatched: await unmatchedBookings(env.DB),
+  };
 }
 
 export interface LeadData {

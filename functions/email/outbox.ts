@@ -318,6 +318,8 @@ export interface LeadEmailStatus {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** What the provider later said of it (delivered, bounced, complained, delivery_delayed). */
+  delivery: string | null;
 }
 
 /** Every email a lead caused and where each stands, oldest first, for the desk's lead page. */
@@ -325,7 +327,7 @@ export async function emailsOfLead(db: D1Database, leadId: string): Promise<Lead
   const { results } = await db
     .prepare(
       `SELECT id, kind, status, to_addresses AS toAddresses, attempts, last_error AS lastError,
-         created_at AS createdAt, sent_at AS sentAt FROM emails WHERE lead_id = ?
+         created_at AS createdAt, sent_at AS sentAt, delivery FROM emails WHERE lead_id = ?
        ORDER BY created_at, kind`,
     )
     .bind(leadId)

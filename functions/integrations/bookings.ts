@@ -141,3 +141,24 @@ export async function receiveBooking(request: Request, deps: InboundDeps): Promi
     return answer(503, { ok: false, error: 'Could not record the booking; try again.' });
   }
 }
+
+export interface UnmatchedBooking {
+  attendeeEmail: string;
+  attendeeName: string | null;
+  organizerEmail: string | null;
+  startTime: string | null;
+  receivedAt: string;
+}
+
+/** The newest bookings that matched no lead, for the desk to look at. */
+export async function unmatchedBookings(db: D1Database, limit = 10): Promise<UnmatchedBooking[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT attendee_email AS attendeeEmail, attendee_name AS attendeeName,
+         organizer_email AS organizerEmail, start_time AS startTime, received_at AS receivedAt
+       FROM unmatched_bookings ORDER BY received_at DESC LIMIT ?`,
+    )
+    .bind(limit)
+    .all<UnmatchedBooking>();
+  return results;
+}

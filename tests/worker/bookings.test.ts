@@ -11,7 +11,14 @@ import {
   calcomRequest,
   type BookingOptions,
 } from '../stand-ins/calcom';
-import { assessmentEntries, contactEntries, NOW, rows, testSettings } from './helpers';
+import {
+  assessmentEntries,
+  contactEntries,
+  NOW,
+  rows,
+  testSettings,
+  inProduction,
+} from './helpers';
 
 const URL = 'https://www.example.com/api/bookings/';
 const HOUR = 3_600_000;
@@ -219,7 +226,7 @@ describe('without CALCOM_WEBHOOK_SECRET', () => {
       {},
       {},
       {
-        settings: testSettings({ ENVIRONMENT: 'production' }),
+        settings: inProduction(testSettings()),
         now: new Date(NOW.getTime() + 60_000),
       },
     );

@@ -18,7 +18,15 @@ import {
   type ResendEventType,
   type SignOptions,
 } from '../stand-ins/resend-webhooks';
-import { assessmentEntries, emailApi, NOW, rows, sentEmails, testSettings } from './helpers';
+import {
+  assessmentEntries,
+  emailApi,
+  NOW,
+  rows,
+  sentEmails,
+  testSettings,
+  inProduction,
+} from './helpers';
 
 const URL = 'https://www.example.com/api/email-events/';
 const SCOPE = 'email-events';
@@ -185,12 +193,12 @@ describe('a bounced sales notification', () => {
     expect(events).toEqual([{ type: 'email_bounced', detail: 'sales-notification' }]);
   });
 
-  it('makes health report degraded, with the count of staff bounces', async () => {
+  it('makes health report failing, with the count of staff bounces', async () => {
     const lead = await deliveredLead();
     expect((await healthReport(env.DB, new Date())).status).toBe('ok');
     await post('email.bounced', lead['sales-notification']);
     const health = await healthReport(env.DB, new Date());
-    expect(health.status).toBe('degraded');
+    expect(health.status).toBe('failing');
     expect(health.staffBounces?.lastDay).toBe(1);
   });
 });
@@ -281,9 +289,7 @@ describe('without RESEND_WEBHOOK_SECRET', () => {
       'email.delivered',
       lead['sales-notification'],
       {},
-      testSettings({
-        ENVIRONMENT: 'production',
-      }),
+      inProduction(testSettings()),
     );
     expect(answer.status).toBe(503);
     expect(await eventRows()).toEqual([]);

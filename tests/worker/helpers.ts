@@ -21,6 +21,16 @@ export function testSettings(overrides: Record<string, string> = {}, scope = '')
   });
 }
 
+/**
+ * Settings as a production Worker sees them, once its real settings are in place: readSettings
+ * refuses this checkout's placeholders in production (as it should), so tests of production
+ * behaviour start from the test settings and only flip the environment.
+ */
+export const inProduction = (settings: Settings): Settings => ({
+  ...settings,
+  ENVIRONMENT: 'production',
+});
+
 export const NOW = new Date('2026-11-25T09:00:00Z');
 /** Ten seconds on the form, by the browser's own clock. */
 const TEN_SECONDS = '10000';
