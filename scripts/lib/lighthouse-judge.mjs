@@ -62,11 +62,11 @@ export function judge(median, runs, page, budget = LIGHTHOUSE) {
   }
   const paint = budget.largestInFirstPaint;
   const paintMisses = [];
-  const gap = lcpAfterFcp(runs);
+  const gap = Math.round(lcpAfterFcp(runs));
   if (gap > paint.maxAfterFcp) {
     paintMisses.push(`largest-contentful-paint ${gap} ms after first paint > ${paint.maxAfterFcp}`);
   }
-  const lcp = median.metrics['largest-contentful-paint'];
+  const lcp = Math.round(median.metrics['largest-contentful-paint']);
   if (lcp > paint.maxLcp) paintMisses.push(`largest-contentful-paint ${lcp} > ${paint.maxLcp}`);
   (paint.gating ? misses : notGating).push(...paintMisses);
   return { misses, byDesign, notGating };
