@@ -2,6 +2,8 @@
 // email carries them any more (a reply quotes the email to the visitor, links and all); the ones
 // already sent are still checked, and now only open the lead in the desk.
 
+import { fromBase64url, hmacKey as key, toBase64url as base64url } from '../hmac';
+
 export type LeadAction = 'claim' | 'replied';
 export const LEAD_ACTIONS: readonly LeadAction[] = ['claim', 'replied'];
 
@@ -17,23 +19,6 @@ export interface LinkClaims {
 export const ACTION_PATH = '/leads/action/';
 
 const encoder = new TextEncoder();
-
-function base64url(bytes: ArrayBuffer): string {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
-async function key(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  return crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    [usage],
-  );
-}
 
 function payload(claims: LinkClaims): string {
   return [claims.lead, claims.action, claims.by, claims.exp].join('\n');
@@ -80,9 +65,7 @@ export async function verifyLink(
   const claims: LinkClaims = { lead, action, by, exp };
   let signature: Uint8Array<ArrayBuffer>;
   try {
-    signature = Uint8Array.from(atob(sig.replace(/-/g, '+').replace(/_/g, '/')), (c) =>
-      c.charCodeAt(0),
-    );
+    signature = fromBase64url(sig);
   } catch {
     return { ok: false, reason: 'malformed' };
   }

@@ -2,6 +2,7 @@
 // the raw text, so it is kept as sent), and answers that are always JSON, never an error page.
 import { log } from '../log';
 import { readSettings, type Settings } from '../settings';
+import { readBodyUpTo } from '../read-body';
 
 /** Far above any booking or email event, far below abuse. */
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
@@ -21,26 +22,8 @@ export function answer(status: number, body: Record<string, unknown>): Response 
 
 /** The raw body as text, or null once it passes the limit. */
 export async function readRawBody(request: Request): Promise<string | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_WEBHOOK_BYTES) return null;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    size += chunk.value.byteLength;
-    if (size > MAX_WEBHOOK_BYTES) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(chunk.value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  const body = await readBodyUpTo(request, MAX_WEBHOOK_BYTES);
+  return body === 'too-large' ? null : new TextDecoder().decode(body);
 }
 
 /**

@@ -1,4 +1,5 @@
 // Reads a form POST as the pipeline needs it: only form encodings, bounded in size.
+import { readBodyUpTo } from '../read-body';
 
 /** Far above any honest form (the longest allows about 9 KB of text) and far below abuse. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -22,33 +23,6 @@ const UNREADABLE: Unreadable = {
   message: 'The form could not be read. Reload the page and send it again.',
 };
 
-/**
- * The body, read no further than the limit: a body without a length, or lying about it, is
- * refused as soon as it passes MAX_BODY_BYTES instead of being held in memory to its end.
- */
-async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      size += chunk.value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => {});
-        return 'too-large';
-      }
-      chunks.push(chunk.value);
-    }
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
 export async function readForm(request: Request): Promise<FormData | Unreadable> {
   const contentType = request.headers.get('content-type') ?? '';
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
@@ -59,9 +33,8 @@ export async function readForm(request: Request): Promise<FormData | Unreadable>
       message: 'Send the form as application/x-www-form-urlencoded or multipart/form-data.',
     };
   }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return TOO_LARGE;
   try {
-    const body = await readBody(request);
+    const body = await readBodyUpTo(request, MAX_BODY_BYTES);
     if (body === 'too-large') return TOO_LARGE;
     return await new Response(body, { headers: { 'content-type': contentType } }).formData();
   } catch {

@@ -3,6 +3,7 @@
 // showing anything about them, cannot be changed to name another lead, and lapses when the lead
 // would be deleted anyway (the retention period). The signed text starts with its purpose, so an
 // owner's link signature can never pass for one of these.
+import { fromBase64url, hmacKey as key, toBase64url as base64url } from '../hmac';
 import { linkSecret, type Settings } from '../settings';
 
 export const WITHDRAW_PATH = '/privacy/withdraw/';
@@ -10,27 +11,6 @@ const PURPOSE = 'withdraw-consent';
 const DAY_MS = 86_400_000;
 
 const encoder = new TextEncoder();
-
-function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
-  return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-}
-
-async function key(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
-  return crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    [usage],
-  );
-}
 
 const signed = (lead: string, exp: number) => encoder.encode(`${PURPOSE}\n${lead}\n${exp}`);
 
