@@ -3,6 +3,11 @@
 import { viewWhere, type DeskView } from './views';
 
 export const PAGE_SIZE = 50;
+/**
+ * Counting a view stops here: an exact count of a year of leads would cost more than the page
+ * itself, and "more than 1,000" tells a person as much.
+ */
+export const COUNT_CAP = 1000;
 
 export interface InboxRow {
   id: string;
@@ -42,7 +47,7 @@ export async function inboxPage(
   db: D1Database,
   view: DeskView,
   person: string,
-): Promise<{ rows: InboxRow[]; total: number }> {
+): Promise<{ rows: InboxRow[]; total: number; more: boolean }> {
   const where = viewWhere(view, person);
   const [list, count] = await db.batch<InboxRow | { total: number }>([
     db
@@ -50,10 +55,17 @@ export async function inboxPage(
         `SELECT ${INBOX_COLUMNS} FROM leads WHERE ${where.sql} ${viewOrder(view)} LIMIT ? OFFSET ?`,
       )
       .bind(...where.values, PAGE_SIZE, (view.page - 1) * PAGE_SIZE),
-    db.prepare(`SELECT count(*) AS total FROM leads WHERE ${where.sql}`).bind(...where.values),
+    db
+      .prepare(
+        `SELECT count(*) AS total FROM (SELECT 1 FROM leads WHERE ${where.sql} LIMIT ${COUNT_CAP + 1})`,
+      )
+      .bind(...where.values),
   ]);
+  const counted = (count?.results[0] as { total: number } | undefined)?.total ?? 0;
   return {
     rows: (list?.results ?? []) as InboxRow[],
-    total: (count?.results[0] as { total: number } | undefined)?.total ?? 0,
+    total: Math.min(counted, COUNT_CAP),
+    /** More leads than COUNT_CAP are in the view. */
+    more: counted > COUNT_CAP,
   };
 }

@@ -29,7 +29,9 @@ export interface InboxData {
   person: DeskPerson;
   view: DeskView;
   rows: InboxEntry[];
+  /** Leads in the view, counted up to COUNT_CAP; `more` when there are more than that. */
   total: number;
+  more: boolean;
   teams: Array<{ key: string; name: string }>;
   owners: Array<{ name: string; email: string }>;
   /** Cal.com bookings whose attendee matched no lead: someone booked without a form. */
@@ -40,7 +42,7 @@ export async function deskInbox(page: DeskPage): Promise<InboxData | Response> {
   const person = await enterDesk(page);
   if (person instanceof Response) return person;
   const view = readView(page.url.searchParams);
-  const { rows, total } = await inboxPage(env.DB, view, person.email);
+  const { rows, total, more } = await inboxPage(env.DB, view, person.email);
   const now = new Date();
   const entries = rows.map((row) => withDue(row, now));
   return {
@@ -48,6 +50,7 @@ export async function deskInbox(page: DeskPage): Promise<InboxData | Response> {
     view,
     rows: entries,
     total,
+    more,
     teams: teams(),
     owners: colleagues(),
     unmatched: await unmatchedBookings(env.DB),

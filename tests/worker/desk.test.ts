@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { actOnLead } from '../../functions/desk/act';
 import { exportCsv } from '../../functions/desk/export';
 import { teamFigures } from '../../functions/desk/figures';
-import { inboxPage, PAGE_SIZE } from '../../functions/desk/inbox';
+import { COUNT_CAP, inboxPage, PAGE_SIZE } from '../../functions/desk/inbox';
 import { leadRecord } from '../../functions/desk/lead-record';
 import { readView } from '../../functions/desk/views';
 import { submitLead } from '../../functions/leads/submit';
@@ -39,6 +39,21 @@ const act = (leadId: string, fields: Record<string, string>, by = OWNER, at = NO
 };
 
 const view = (query = '') => readView(new URLSearchParams(query));
+
+/** `count` leads waiting for a reply, written straight into D1: a year of history in one statement. */
+async function seedWaiting(count: number) {
+  await env.DB.prepare(
+    `INSERT INTO leads (id, form, status, name, email, fields, route_rule, route_team,
+       consent_version, received_at, reply_by)
+     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     SELECT printf('00000000-0000-4000-8000-%012d', i), 'contact', 'received', 'Visitor ' || i,
+       'v' || i || '@example.com', '{}', 'default', 'sales', 'v1',
+       '2026-11-20T00:00:00.000Z', printf('2026-11-21T00:%02d:%02d.000Z', i / 60 % 60, i % 60)
+     FROM n`,
+  )
+    .bind(count)
+    .run();
+}
 
 beforeEach(async () => {
   await env.DB.batch([
@@ -79,6 +94,13 @@ describe('the inbox', () => {
     expect((await inboxPage(env.DB, view('form=assessment'), OWNER)).total).toBe(1);
     expect((await inboxPage(env.DB, view('source=newsletter'), OWNER)).total).toBe(1);
     expect((await inboxPage(env.DB, view('source=(none)'), OWNER)).total).toBe(1);
+  });
+
+  it('counts a view up to a thousand leads and says "more" past that', async () => {
+    await seedWaiting(1203);
+    const page = await inboxPage(env.DB, view(), OWNER);
+    expect(page).toMatchObject({ total: COUNT_CAP, more: true });
+    expect(page.rows).toHaveLength(PAGE_SIZE);
   });
 
   it('reads an unknown filter as the default view instead of failing', () => {
@@ -186,15 +208,7 @@ describe('the CSV export', () => {
   });
 
   it('streams every lead of the view across its chunks, each once', async () => {
-    await env.DB.prepare(
-      `INSERT INTO leads (id, form, status, name, email, fields, route_rule, route_team,
-         consent_version, received_at, reply_by)
-       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1203)
-       SELECT printf('00000000-0000-4000-8000-%012d', i), 'contact', 'received', 'Visitor ' || i,
-         'v' || i || '@example.com', '{}', 'default', 'sales', 'v1',
-         '2026-11-20T00:00:00.000Z', printf('2026-11-21T00:%02d:%02d.000Z', i / 60 % 60, i % 60)
-       FROM n`,
-    ).run();
+    await seedWaiting(1203);
     const lines = (await csvOf('state=waiting')).slice(1).trim().split('\n');
     expect(lines).toHaveLength(1204);
     expect(new Set(lines.slice(1).map((line) => line.split(',')[0])).size).toBe(1203);
