@@ -9,6 +9,21 @@ import { ROUTING } from './teams';
 
 const onOff = z.enum(['on', 'off']);
 
+/**
+ * A webhook's address: https, or plain http to this machine for the local stand-ins (checked
+ * against ENVIRONMENT in outboundProblems, since one field cannot see another here).
+ */
+const webhookUrl = (name: string) =>
+  z.url({ error: `${name} must be a URL.` }).refine(
+    (value) => {
+      const url = new URL(value);
+      return (
+        url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === '127.0.0.1')
+      );
+    },
+    { error: `${name} must use https (http://127.0.0.1 only outside production).` },
+  );
+
 const settingsSchema = z.object({
   /** development is an explicit opt-in (.dev.vars, the tests); anything unset is production. */
   ENVIRONMENT: z.enum(['production', 'development']).default('production'),
@@ -59,6 +74,23 @@ const settingsSchema = z.object({
       error: 'RESEND_WEBHOOK_SECRET must start with whsec_ (Resend shows it).',
     })
     .optional(),
+  /**
+   * Where lead events go (a CRM or an automation tool: HubSpot workflows, Zapier, n8n, Make),
+   * signed per Standard Webhooks with LEAD_WEBHOOK_SECRET. Unset: no events are queued.
+   */
+  LEAD_WEBHOOK_URL: webhookUrl('LEAD_WEBHOOK_URL').optional(),
+  LEAD_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, {
+      error:
+        'LEAD_WEBHOOK_SECRET must be whsec_ and base64 (24+ characters): whsec_$(openssl rand -base64 32).',
+    })
+    .optional(),
+  /** A Slack incoming webhook or a Microsoft Teams workflow webhook: one alert per new lead. */
+  CHAT_WEBHOOK_URL: webhookUrl('CHAT_WEBHOOK_URL').optional(),
+  CHAT_KIND: z.enum(['slack', 'teams']).default('slack'),
+  /** Milliseconds before a webhook's receiver counts as not answering (the call is retried). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -189,6 +221,27 @@ function productionProblems(settings: Settings, routing: Routing): string[] {
   return problems;
 }
 
+/** Outbound webhooks that are set but cannot work: a URL without its secret, plain http live. */
+function outboundProblems(settings: Settings): string[] {
+  const problems: string[] = [];
+  if (settings.LEAD_WEBHOOK_URL && !settings.LEAD_WEBHOOK_SECRET) {
+    problems.push(
+      'LEAD_WEBHOOK_SECRET: not set while LEAD_WEBHOOK_URL is; every event is signed: `wrangler secret put LEAD_WEBHOOK_SECRET`.',
+    );
+  }
+  for (const name of ['LEAD_WEBHOOK_URL', 'CHAT_WEBHOOK_URL'] as const) {
+    const value = settings[name];
+    if (!value || settings.ENVIRONMENT !== 'production') continue;
+    if (new URL(value).protocol !== 'https:')
+      problems.push(`${name}: production sends only over https.`);
+    else if (placeholderUrl(value))
+      problems.push(
+        `${name}: ${value} is a placeholder; set the receiver's address, or remove it to turn this off.`,
+      );
+  }
+  return problems;
+}
+
 /** The settings, or every reason they cannot be used (the Worker then refuses to take leads). */
 export function checkSettings(
   env: object,
@@ -201,8 +254,10 @@ export function checkSettings(
     if (error instanceof SettingsError) return { ok: false, problems: error.problems };
     throw error;
   }
-  const problems =
-    settings.ENVIRONMENT === 'production' ? productionProblems(settings, routing) : [];
+  const problems = [
+    ...outboundProblems(settings),
+    ...(settings.ENVIRONMENT === 'production' ? productionProblems(settings, routing) : []),
+  ];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, settings };
 }
 

@@ -126,9 +126,10 @@ export async function actOnLead(
           leadRemains: true,
         };
       }
-      const result = await applyStaffAction(db, staffAction, leadId, by, now);
+      const result = await applyStaffAction(db, staffAction, leadId, by, now, settings);
       if (result.outcome === 'missing')
         return { status: 404, message: 'No such lead.', leadRemains: false };
+      deliverSoon(db, transportFor(settings), result.emailIds, waitUntil);
       const [done, already] = DONE_WORDS[action.action];
       return {
         status: 200,

@@ -3,6 +3,7 @@
 import { log } from '../log';
 import {
   claimEmail,
+  isWebhookKind,
   dueEmailIds,
   markDelivered,
   markFailed,
@@ -60,7 +61,8 @@ async function afterFailure(
   result: Extract<SendResult, { ok: false }>,
   now: Date,
 ): Promise<DeliveryOutcome> {
-  const unsure = result.unsure || email.unsureSince !== null;
+  // A webhook's receiver recognises a repeat by its id: an unanswered call is safe to send again.
+  const unsure = !isWebhookKind(email.kind) && (result.unsure || email.unsureSince !== null);
   const age = now.getTime() - new Date(email.createdAt).getTime();
   if (!result.retryable || age >= GIVE_UP_AFTER_MS) {
     // "failed" promises that the email never went; one that may have gone is held instead.
@@ -100,7 +102,12 @@ export async function deliverEmail(
     const error = 'unreadable to_addresses: the row can never be sent as it is';
     return (await markFailed(db, email.claim, error)) ? logged('failed', email, error) : 'skipped';
   }
-  if (email.unsureSince && claimedAt.getTime() - email.unsureSince.getTime() >= HOLD_AFTER_MS) {
+  const webhook = isWebhookKind(email.kind);
+  if (
+    !webhook &&
+    email.unsureSince &&
+    claimedAt.getTime() - email.unsureSince.getTime() >= HOLD_AFTER_MS
+  ) {
     const reason =
       `an attempt since ${email.unsureSince.toISOString()} may have been sent, and the ` +
       `provider has forgotten its idempotency key: check the provider's logs before replaying`;
@@ -108,8 +115,9 @@ export async function deliverEmail(
   }
   // An address that complained hears nothing more from us (functions/integrations/email-events.ts).
   // Checked on the first attempt; a complaint that comes later takes pending emails off it itself.
+  // A webhook's `to` names a setting, not a person.
   const sendable =
-    email.attempts === 1
+    email.attempts === 1 && !webhook
       ? await withoutSuppressed(db, { ...email, to: email.to })
       : { ...email, to: email.to };
   if (!sendable) return logged('failed', email, 'suppressed: every recipient complained');

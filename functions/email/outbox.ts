@@ -12,7 +12,19 @@ export type EmailKind =
   | 'escalation'
   | 'team-digest'
   | 'bounce-alert'
-  | 'consent-withdrawn';
+  | 'consent-withdrawn'
+  /** A lead event for the CRM (Standard Webhooks, signed at delivery); the JSON body is `text`. */
+  | 'crm-webhook'
+  /** A new lead's alert for the team's chat (Slack or Teams); the JSON body is `text`. */
+  | 'chat-alert';
+
+/**
+ * Kinds that are webhook calls, not emails: `to` names the setting that holds the receiver's URL
+ * (read at delivery, so a URL that is a credential, like Slack's, is never stored or shown), and
+ * the receiver, not an idempotency key, recognises a repeat (by the row id, sent as webhook-id).
+ */
+export const WEBHOOK_KINDS: readonly EmailKind[] = ['crm-webhook', 'chat-alert'];
+export const isWebhookKind = (kind: EmailKind) => WEBHOOK_KINDS.includes(kind);
 
 /** A rendered email to queue. The dedupe key makes queueing it twice queue it once. */
 export interface NewEmail {
@@ -312,6 +324,8 @@ export function markSentStatements(ids: readonly string[], now: Date): string[] 
 export interface LeadEmailStatus {
   id: string;
   kind: EmailKind;
+  /** For a webhook, the event it carries (lead.received, lead.claimed…). */
+  subject: string;
   status: 'pending' | 'sent' | 'captured' | 'failed' | 'held';
   to: string[];
   attempts: number;
@@ -326,8 +340,9 @@ export interface LeadEmailStatus {
 export async function emailsOfLead(db: D1Database, leadId: string): Promise<LeadEmailStatus[]> {
   const { results } = await db
     .prepare(
-      `SELECT id, kind, status, to_addresses AS toAddresses, attempts, last_error AS lastError,
-         created_at AS createdAt, sent_at AS sentAt, delivery FROM emails WHERE lead_id = ?
+      `SELECT id, kind, subject, status, to_addresses AS toAddresses, attempts,
+         last_error AS lastError, created_at AS createdAt, sent_at AS sentAt, delivery
+       FROM emails WHERE lead_id = ?
        ORDER BY created_at, kind`,
     )
     .bind(leadId)

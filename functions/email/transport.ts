@@ -1,7 +1,8 @@
 // How an email leaves: through Resend when a key is set, else into the local outbox only.
 import { Resend } from 'resend';
 import type { Settings } from '../settings';
-import type { OutboxEmail } from './outbox';
+import { isWebhookKind, type OutboxEmail } from './outbox';
+import { webhookTransport } from './webhook-transport';
 
 export type SendResult =
   | { ok: true; status: 'sent' | 'captured'; providerId?: string | undefined }
@@ -119,7 +120,14 @@ const missingKeyTransport: EmailTransport = {
   },
 };
 
-export function transportFor(settings: Settings): EmailTransport {
+function emailTransportFor(settings: Settings): EmailTransport {
   if (settings.RESEND_API_KEY) return resendTransport(settings, settings.RESEND_API_KEY);
   return settings.ENVIRONMENT === 'production' ? missingKeyTransport : captureTransport;
+}
+
+/** Each row of the outbox by its kind: emails through Resend, webhook calls to their receiver. */
+export function transportFor(settings: Settings): EmailTransport {
+  const email = emailTransportFor(settings);
+  const webhooks = webhookTransport(settings);
+  return { send: (row) => (isWebhookKind(row.kind) ? webhooks : email).send(row) };
 }

@@ -3,6 +3,8 @@
 // update and its audit event in one batch, so doing it twice changes nothing the second time.
 import type { OpenLead } from '../../src/lib/leads/lead';
 import { eventIfChangedStatement, type LeadEventType } from '../audit/trail';
+import type { Settings } from '../settings';
+import { crmEventStatement } from './crm-events';
 import type { LeadAction } from './links';
 import { findLead } from './open-leads';
 
@@ -12,7 +14,21 @@ export type StaffAction =
   | { kind: 'close'; reason: string }
   | { kind: 'spam' };
 
-export type ActionResult = { outcome: 'done' | 'already'; lead: OpenLead } | { outcome: 'missing' };
+export type ActionResult =
+  | {
+      outcome: 'done' | 'already';
+      lead: OpenLead;
+      /** Outbox rows the action queued (the CRM's event), to deliver at once. */
+      emailIds: string[];
+    }
+  | { outcome: 'missing' };
+
+/** The CRM event each action sends, where it sends one. */
+const CRM_EVENTS = {
+  claim: 'lead.claimed',
+  replied: 'lead.replied',
+  close: 'lead.closed',
+} as const;
 
 interface Change {
   sql: string;
@@ -76,13 +92,26 @@ export async function applyStaffAction(
   leadId: string,
   by: string,
   now: Date,
+  settings?: Pick<Settings, 'LEAD_WEBHOOK_URL'>,
 ): Promise<ActionResult> {
   const change = changeFor(action);
+  const crmType = CRM_EVENTS[action.kind as keyof typeof CRM_EVENTS] as
+    (typeof CRM_EVENTS)[keyof typeof CRM_EVENTS] | undefined;
+  const crm = crmType
+    ? await crmEventStatement(db, settings, crmType, leadId, {
+        by,
+        at: now,
+        reason: action.kind === 'close' ? action.reason : undefined,
+      })
+    : null;
+  // The event row follows the audit event, so it is queued exactly when the action changed the lead.
   const [update] = await db.batch([
     db.prepare(change.sql).bind(now.toISOString(), by, leadId, ...change.values),
     eventIfChangedStatement(db, leadId, change.event, now, by, change.detail),
+    ...(crm ? [crm.statement] : []),
   ]);
   const lead = await findLead(db, leadId);
   if (!lead) return { outcome: 'missing' };
-  return { outcome: update?.meta.changes === 1 ? 'done' : 'already', lead };
+  const done = update?.meta.changes === 1;
+  return { outcome: done ? 'done' : 'already', lead, emailIds: done && crm ? [crm.id] : [] };
 }

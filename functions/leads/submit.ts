@@ -10,6 +10,7 @@ import { log } from '../log';
 import type { Settings } from '../settings';
 import { bookingOffer, type BookingOffer } from './booking';
 import { submissionKeys } from './idempotency';
+import { outboundFor } from './outbound';
 import { assignOwner } from './owners';
 import { routeLead } from './routing';
 import { spamReason, verifyTurnstile, withinRateLimit, type PersonCheck } from './spam';
@@ -85,7 +86,10 @@ function buildLead(
   return { ...base, form: parsed.form, fields, route } as Lead;
 }
 
-/** The two emails a lead owes: the sales notification and the visitor's acknowledgement. */
+/**
+ * What a lead owes: the sales notification, the visitor's acknowledgement, and where they are
+ * set, the CRM's lead.received event and the chat alert (all rows of the outbox).
+ */
 export async function queuedEmails(
   lead: Lead,
   settings: Settings,
@@ -113,6 +117,7 @@ export async function queuedEmails(
         withdrawHref: await withdrawalLink(lead, settings),
       }),
     },
+    ...outboundFor(lead, settings, new Date()),
   ];
 }
 
