@@ -30,6 +30,8 @@ export interface EmailApiControl {
 
 export interface SentEmail {
   idempotencyKey: string | undefined;
+  /** When the API accepted it (ms since the epoch): speed to lead ends here. */
+  acceptedAt: number;
   from: string;
   to: string[];
   replyTo?: string;
@@ -171,6 +173,7 @@ export function createStandIn() {
         api.sent.push({
           ...email,
           idempotencyKey: key,
+          acceptedAt: Date.now(),
           ...(email.reply_to ? { replyTo: email.reply_to } : {}),
         });
         if (key) api.byKey.set(key, { id, at: now });
