@@ -223,6 +223,10 @@ export function createStandIn() {
       return json(response, 200, { mode: api.mode });
     }
 
+    // Counts only, for a benchmark that polls without slowing the stand-in it measures.
+    if (path === '/_sent' && url.searchParams.has('count')) {
+      return json(response, 200, { attempts: api.attempts, count: api.sent.length });
+    }
     if (path === '/_sent') return json(response, 200, { attempts: api.attempts, sent: api.sent });
     json(response, 404, { message: 'unknown stand-in path' });
   });
