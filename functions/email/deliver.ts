@@ -3,6 +3,7 @@
 import { log } from '../log';
 import {
   claimEmail,
+  claimEmails,
   isWebhookKind,
   dueEmailIds,
   markDelivered,
@@ -92,12 +93,26 @@ export async function deliverEmail(
   clock: Clock = wallClock,
 ): Promise<DeliveryOutcome> {
   const claimedAt = clock();
-  const email = await claimEmail(db, id, {
-    dueAt,
-    now: claimedAt,
-    lockUntil: new Date(claimedAt.getTime() + LOCK_MS),
-  });
+  const email = await claimEmail(db, id, claimTiming(dueAt, claimedAt));
   if (!email) return 'skipped';
+  return attempt(db, transport, email, claimedAt, clock);
+}
+
+const claimTiming = (dueAt: Date, now: Date) => ({
+  dueAt,
+  now,
+  lockUntil: new Date(now.getTime() + LOCK_MS),
+});
+
+/** The attempt at an email this sender has just claimed (at `claimedAt`). */
+async function attempt(
+  db: D1Database,
+  transport: EmailTransport,
+  email: ClaimedEmail,
+  claimedAt: Date,
+  clock: Clock,
+): Promise<DeliveryOutcome> {
+  const { id } = email;
   if (!email.to) {
     const error = 'unreadable to_addresses: the row can never be sent as it is';
     return (await markFailed(db, email.claim, error)) ? logged('failed', email, error) : 'skipped';
@@ -149,7 +164,11 @@ export function deliverSoon(
 ): void {
   if (ids.length === 0) return;
   const now = new Date();
-  waitUntil(Promise.all(ids.map((id) => deliverEmail(db, transport, id, now))).catch(() => {}));
+  // One round trip claims them all: a lead's emails and webhook calls then go out side by side.
+  const delivery = claimEmails(db, ids, claimTiming(now, now)).then((emails) =>
+    Promise.all(emails.map((email) => email && attempt(db, transport, email, now, wallClock))),
+  );
+  waitUntil(delivery.catch(() => {}));
 }
 
 export interface SweepCounts {

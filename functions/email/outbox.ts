@@ -185,33 +185,60 @@ export async function claimEmail(
   id: string,
   timing: { dueAt: Date; now: Date; lockUntil: Date },
 ): Promise<ClaimedEmail | null> {
-  const token = crypto.randomUUID();
+  const [email] = await claimEmails(db, [id], timing);
+  return email ?? null;
+}
+
+/**
+ * claimEmail for several emails in one D1 batch (one round trip), as a new lead's emails are
+ * taken right after it is stored. Each is claimed, or not, on its own; null for one not taken.
+ */
+export async function claimEmails(
+  db: D1Database,
+  ids: readonly string[],
+  timing: { dueAt: Date; now: Date; lockUntil: Date },
+): Promise<Array<ClaimedEmail | null>> {
+  if (ids.length === 0) return [];
   const now = timing.now.toISOString();
-  const [before, claimed] = await db.batch<Record<string, unknown>>([
-    db.prepare('SELECT unsure_since AS unsureSince FROM emails WHERE id = ?').bind(id),
-    db
-      .prepare(
-        `UPDATE emails SET locked_until = ?, claim_token = ?, attempts = attempts + 1,
-           unsure_since = coalesce(unsure_since, ?)
-         WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?
-           AND (locked_until IS NULL OR locked_until <= ?)
-         RETURNING id, lead_id AS leadId, kind, to_addresses AS toAddresses, reply_to AS replyTo,
-           subject, html, text, attempts, created_at AS createdAt`,
-      )
-      .bind(timing.lockUntil.toISOString(), token, now, id, timing.dueAt.toISOString(), now),
-  ]);
-  const row = claimed?.results[0] as
-    (Omit<OutboxEmail, 'to'> & { toAddresses: string }) | undefined;
-  if (!row) return null;
-  const unsureSince = (before?.results[0] as { unsureSince: string | null } | undefined)
-    ?.unsureSince;
-  const { toAddresses, ...email } = row;
-  return {
-    ...email,
-    claim: { id, token },
-    to: parseAddresses(toAddresses),
-    unsureSince: unsureSince ? new Date(unsureSince) : null,
-  };
+  const tokens = ids.map(() => crypto.randomUUID());
+  const results = await db.batch<Record<string, unknown>>(
+    ids.flatMap((id, index) => [
+      db.prepare('SELECT unsure_since AS unsureSince FROM emails WHERE id = ?').bind(id),
+      db
+        .prepare(
+          `UPDATE emails SET locked_until = ?, claim_token = ?, attempts = attempts + 1,
+             unsure_since = coalesce(unsure_since, ?)
+           WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?
+             AND (locked_until IS NULL OR locked_until <= ?)
+           RETURNING id, lead_id AS leadId, kind, to_addresses AS toAddresses, reply_to AS replyTo,
+             subject, html, text, attempts, created_at AS createdAt`,
+        )
+        .bind(
+          timing.lockUntil.toISOString(),
+          tokens[index],
+          now,
+          id,
+          timing.dueAt.toISOString(),
+          now,
+        ),
+    ]),
+  );
+  return ids.map((id, index) => {
+    const before = results[2 * index];
+    const claimed = results[2 * index + 1];
+    const row = claimed?.results[0] as
+      (Omit<OutboxEmail, 'to'> & { toAddresses: string }) | undefined;
+    if (!row) return null;
+    const unsureSince = (before?.results[0] as { unsureSince: string | null } | undefined)
+      ?.unsureSince;
+    const { toAddresses, ...email } = row;
+    return {
+      ...email,
+      claim: { id, token: tokens[index]! },
+      to: parseAddresses(toAddresses),
+      unsureSince: unsureSince ? new Date(unsureSince) : null,
+    };
+  });
 }
 
 // Every outcome is written only by the sender still holding the claim on a pending email.

@@ -5,6 +5,7 @@ import { env } from 'cloudflare:workers';
 import { Webhook } from 'standardwebhooks';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { deliverSoon } from '../../functions/email/deliver';
 import { applyStaffAction } from '../../functions/follow-up/actions';
 import { submitLead } from '../../functions/leads/submit';
 import { CRM_TEST_SECRET, OTHER_CRM_SECRET } from '../stand-ins/crm';
@@ -161,6 +162,29 @@ describe('the CRM webhook', () => {
       at: at(MINUTE + 2).toISOString(),
       reason: 'duplicate of another enquiry',
     });
+  });
+});
+
+describe('right after a lead is stored', () => {
+  it('its emails, CRM event and chat alert go out at once, claimed together, each once', async () => {
+    const api = outbox('webhooks-out', ON());
+    const ids = await api.storeLeads(1);
+    expect(ids).toHaveLength(4);
+    const waiting: Promise<unknown>[] = [];
+    deliverSoon(env.DB, api.transport, ids, (promise) => void waiting.push(promise));
+    // A second start for the same rows, as a sweep arriving meanwhile would: it finds them taken.
+    deliverSoon(env.DB, api.transport, ids, (promise) => void waiting.push(promise));
+    await Promise.all(waiting);
+    expect(await rows('SELECT kind, status FROM emails ORDER BY kind')).toEqual([
+      { kind: 'chat-alert', status: 'sent' },
+      { kind: 'crm-webhook', status: 'sent' },
+      { kind: 'sales-notification', status: 'sent' },
+      { kind: 'visitor-acknowledgement', status: 'sent' },
+    ]);
+    // Two emails each sent once by the email API; the two webhook rows never reach it.
+    expect((await api.deliveriesPerEmail()).sort()).toEqual([0, 0, 1, 1]);
+    expect(accepted(await crm.calls())).toHaveLength(1);
+    expect(accepted(await chat.calls())).toHaveLength(1);
   });
 });
 
