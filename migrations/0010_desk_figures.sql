@@ -8,3 +8,6 @@ CREATE INDEX leads_desk_figures ON leads (status, received_at, route_team, owner
 
 CREATE INDEX leads_desk_waiting ON leads (reply_by, id)
   WHERE status = 'received' AND closed_at IS NULL AND replied_at IS NULL;
+
+-- One owner's leads in every state, newest first: the owner's own history by arrival.
+CREATE INDEX leads_desk_owner_recent ON leads (owner_email, received_at);
