@@ -37,33 +37,7 @@ export interface CrmAction {
   reason?: string | undefined;
 }
 
-// Fields every form sends that are not the visitor's answers (as the desk hides them too).
-const MACHINERY = new Set([
-  'page',
-  'referrer',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'consentVersion',
-  'tz',
-  'website',
-  'startedAt',
-  'fillMs',
-  'submissionKey',
-  'cf-turnstile-response',
-  'consent',
-  'marketing',
-]);
-
-export function visitorAnswers(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(fields).filter(
-      ([name, value]) => !MACHINERY.has(name) && value !== undefined && value !== '',
-    ),
-  );
-}
+export { visitorAnswers } from '../../../src/lib/leads/answers';
 
 /** The setting that holds the CRM receiver's URL: the row names it, delivery reads it. */
 export const CRM_DESTINATION = 'LEAD_WEBHOOK_URL';
