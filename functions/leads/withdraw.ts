@@ -1,6 +1,6 @@
 // Withdrawing consent, from the link in a visitor's email: the confirm page (GET) says what will
 // happen, its one button (POST) erases everything stored under the lead's email address as
-// `npm run erase` would, and tells the owners and teams, by lead id only, in one batch. The audit
+// `npm run ops:erase` would, and tells the owners and teams, by lead id only, in one batch. The audit
 // trail records an "erased" event per lead, by "visitor", for "consent withdrawn".
 import { env } from 'cloudflare:workers';
 import type { LeadForm } from '../../src/lib/leads/lead';
