@@ -3,28 +3,25 @@
 // Imports with their extension: the operator's replay command (scripts/replay-outbox.mjs) runs
 // this file in Node as it is.
 import { eventIfChangedStatement } from '../audit/trail.ts';
+import { DELIVERY_EVENTS, type DeliveryEvent, type EmailKind } from './kinds.ts';
+import { parseAddresses } from './outbox-reads.ts';
 
-/** Every email the Worker sends, by what it is for. */
-export type EmailKind =
-  | 'sales-notification'
-  | 'visitor-acknowledgement'
-  | 'owner-reminder'
-  | 'escalation'
-  | 'team-digest'
-  | 'bounce-alert'
-  | 'consent-withdrawn'
-  /** A lead event for the CRM (Standard Webhooks, signed at delivery); the JSON body is `text`. */
-  | 'crm-webhook'
-  /** A new lead's alert for the team's chat (Slack or Teams); the JSON body is `text`. */
-  | 'chat-alert';
-
-/**
- * Kinds that are webhook calls, not emails: `to` names the setting that holds the receiver's URL
- * (read at delivery, so a URL that is a credential, like Slack's, is never stored or shown), and
- * the receiver, not an idempotency key, recognises a repeat (by the row id, sent as webhook-id).
- */
-export const WEBHOOK_KINDS: readonly EmailKind[] = ['crm-webhook', 'chat-alert'];
-export const isWebhookKind = (kind: EmailKind) => WEBHOOK_KINDS.includes(kind);
+export {
+  DELIVERY_EVENTS,
+  isWebhookKind,
+  STAFF_KINDS,
+  WEBHOOK_KINDS,
+  type DeliveryEvent,
+  type EmailKind,
+} from './kinds.ts';
+export {
+  dueEmailIds,
+  emailsOfLead,
+  findEmailByProviderId,
+  providerEventSeen,
+  type AcceptedEmail,
+  type LeadEmailStatus,
+} from './outbox-reads.ts';
 
 /** A rendered email to queue. The dedupe key makes queueing it twice queue it once. */
 export interface NewEmail {
@@ -118,13 +115,6 @@ export interface OutboxEmail {
   createdAt: string;
 }
 
-/** The kinds a person at Nyarro waits for: one failed, held or stuck means a lead may go unseen. */
-export const STAFF_KINDS: readonly EmailKind[] = [
-  'sales-notification',
-  'owner-reminder',
-  'escalation',
-];
-
 /** The claim a sender holds on one email: every update it makes names the token. */
 export interface Claim {
   id: string;
@@ -137,40 +127,6 @@ export interface ClaimedEmail extends Omit<OutboxEmail, 'to'> {
   to: string[] | null;
   /** When an earlier attempt whose outcome is unknown began, before this claim. */
   unsureSince: Date | null;
-}
-
-/**
- * Ids of pending emails due at `dueAt` (the trigger's time) that no sender holds at `now` (the
- * wall clock, on which every lock is written).
- */
-export async function dueEmailIds(
-  db: D1Database,
-  dueAt: Date,
-  now: Date,
-  limit: number,
-): Promise<string[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT id FROM emails WHERE status = 'pending' AND next_attempt_at <= ?
-         AND (locked_until IS NULL OR locked_until <= ?)
-       ORDER BY next_attempt_at LIMIT ?`,
-    )
-    .bind(dueAt.toISOString(), now.toISOString(), limit)
-    .all<{ id: string }>();
-  return results.map((row) => row.id);
-}
-
-function parseAddresses(text: string): string[] | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    const valid =
-      Array.isArray(value) &&
-      value.length > 0 &&
-      value.every((address) => typeof address === 'string');
-    return valid ? (value as string[]) : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -348,45 +304,8 @@ export function markSentStatements(ids: readonly string[], now: Date): string[] 
   ];
 }
 
-export interface LeadEmailStatus {
-  id: string;
-  kind: EmailKind;
-  /** For a webhook, the event it carries (lead.received, lead.claimed…). */
-  subject: string;
-  status: 'pending' | 'sent' | 'captured' | 'failed' | 'held';
-  to: string[];
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  /** What the provider later said of it (delivered, bounced, complained, delivery_delayed). */
-  delivery: string | null;
-}
-
-/** Every email a lead caused and where each stands, oldest first, for the desk's lead page. */
-export async function emailsOfLead(db: D1Database, leadId: string): Promise<LeadEmailStatus[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT id, kind, subject, status, to_addresses AS toAddresses, attempts,
-         last_error AS lastError, created_at AS createdAt, sent_at AS sentAt, delivery
-       FROM emails WHERE lead_id = ?
-       ORDER BY created_at, kind`,
-    )
-    .bind(leadId)
-    .all<Omit<LeadEmailStatus, 'to'> & { toAddresses: string }>();
-  // A row whose addresses do not parse is shown as it is stored rather than break the page.
-  return results.map(({ toAddresses, ...email }) => ({
-    ...email,
-    to: parseAddresses(toAddresses) ?? [toAddresses],
-  }));
-}
-
 // What the provider says of an email after accepting it (functions/integrations/email-events.ts),
 // and the addresses nothing more is sent to. Kept apart from the queue functions above.
-
-/** The provider's word on an accepted email, weakest first: a later, weaker one never wins. */
-export const DELIVERY_EVENTS = ['delivery_delayed', 'delivered', 'bounced', 'complained'] as const;
-export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
 
 export interface ProviderEvent {
   /** The provider's id of this event (svix-id): each is recorded once. */
@@ -395,29 +314,6 @@ export interface ProviderEvent {
   /** The provider's id of the email (emails.provider_id). */
   providerId: string;
   occurredAt: string | null;
-}
-
-export interface AcceptedEmail {
-  id: string;
-  leadId: string | null;
-  kind: EmailKind;
-  to: string[];
-}
-
-export async function findEmailByProviderId(
-  db: D1Database,
-  providerId: string,
-): Promise<AcceptedEmail | null> {
-  const row = await db
-    .prepare(
-      `SELECT id, lead_id AS leadId, kind, to_addresses AS toAddresses FROM emails
-       WHERE provider_id = ? LIMIT 1`,
-    )
-    .bind(providerId)
-    .first<Omit<AcceptedEmail, 'to'> & { toAddresses: string }>();
-  if (!row) return null;
-  const { toAddresses, ...email } = row;
-  return { ...email, to: JSON.parse(toAddresses) as string[] };
 }
 
 /** The rank of a delivery word in SQL, from DELIVERY_EVENTS: unknown (NULL) ranks lowest. */
@@ -448,11 +344,6 @@ export function providerEventStatements(
       )
       .bind(event.type, at, event.providerId),
   ];
-}
-
-/** Whether the provider event with this id has been recorded already. */
-export async function providerEventSeen(db: D1Database, id: string): Promise<boolean> {
-  return (await db.prepare('SELECT 1 FROM email_events WHERE id = ?').bind(id).first()) !== null;
 }
 
 /**
