@@ -4,8 +4,6 @@
 import { z } from 'zod';
 import { LEAD_STATES, type LeadState } from '../../src/lib/desk/states';
 
-export { LEAD_STATES, STATE_LABELS, type LeadState } from '../../src/lib/desk/states';
-
 const optionalText = z
   .string()
   .trim()
@@ -34,21 +32,6 @@ export type DeskView = z.output<typeof viewSchema>;
 
 export function readView(params: URLSearchParams): DeskView {
   return viewSchema.parse(Object.fromEntries(params));
-}
-
-/** The view as a query string, for links that keep it (export, next page). */
-export function viewQuery(view: DeskView, change: Partial<DeskView> = {}): string {
-  const next = { ...view, ...change };
-  const params = new URLSearchParams();
-  if (next.mine) params.set('mine', '1');
-  if (next.state !== 'waiting') params.set('state', next.state);
-  for (const key of ['team', 'owner', 'form', 'source'] as const) {
-    const value = next[key];
-    if (value) params.set(key, value);
-  }
-  if (next.page > 1) params.set('page', String(next.page));
-  const query = params.toString();
-  return query ? `?${query}` : '';
 }
 
 const STATE_SQL: Record<LeadState, string> = {
