@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
+import { actOnLead } from '../../functions/desk/act';
 import { exportCsv } from '../../functions/desk/export';
 import { teamFigures } from '../../functions/desk/figures';
 import { inboxPage } from '../../functions/desk/inbox';
@@ -217,6 +218,29 @@ describe('a canary is kept out', () => {
     );
     expect(followUps.map((row) => row.lead_id)).toEqual([real]);
     expect(followUps.map((row) => row.lead_id)).not.toContain(canary);
+  });
+  it('of staff actions, so the CRM never hears of it', async () => {
+    const { canary } = await realAndCanary();
+    for (const action of ['claim', 'replied']) {
+      const form = new FormData();
+      form.set('action', action);
+      const outcome = await actOnLead(
+        env.DB,
+        readSettings(workerEnv()),
+        canary,
+        form,
+        { email: TEAM_LEADS[0]! },
+        () => {},
+        at(MINUTE),
+      );
+      expect(outcome.status).toBe(404);
+    }
+    expect(await rows('SELECT claimed_at, replied_at FROM leads WHERE id = ?', canary)).toEqual([
+      { claimed_at: null, replied_at: null },
+    ]);
+    expect(
+      await rows("SELECT id FROM emails WHERE kind = 'crm-webhook' AND lead_id = ?", canary),
+    ).toEqual([]);
   });
 });
 
