@@ -3,7 +3,7 @@
 // settings that do not work together, and whether the delivery canary's latest notification was
 // proven delivered in time.
 import { STAFF_KINDS } from './email/outbox';
-import { canaryReport, type CanaryReport, type CanarySettings } from './leads/canary';
+import { canaryHealth, canaryReport, type CanaryHealth, type CanarySettings } from './leads/canary';
 import { checkSettings, configProblems } from './settings';
 import { staffBounces, type StaffBounces } from './integrations/staff-bounces';
 
@@ -28,7 +28,7 @@ export interface Health {
    * The delivery canary, when CANARY_TO is set: late (not proven delivered by its deadline) or
    * missing (never stored) makes health fail, with what to check.
    */
-  canary?: CanaryReport;
+  canary?: CanaryHealth;
   /** Settings the Worker refuses (placeholders in production, invalid values): it takes no leads. */
   settings?: string[];
 }
@@ -91,7 +91,7 @@ export async function healthReport(
         staffEmailsAtRisk: atRisk,
       },
       staffBounces: bounces,
-      ...(canary ? { canary } : {}),
+      ...(canary ? { canary: canaryHealth(canary) } : {}),
       ...problems,
     };
   } catch {

@@ -145,12 +145,32 @@ export interface CanaryReport {
     delivery: string | null;
     lastError: string | null;
     attempts: number;
+    /** Resend's id of the email, to look it up in Resend's logs. */
+    providerId: string | null;
   } | null;
   proof: 'resend email.delivered event' | 'accepted by the transport';
   /** When the team leads were told (late canaries). */
   alertedAt: string | null;
-  /** What to look at first, in plain words. */
+  /** What to look at first, in plain words (no address, error or id: health is public). */
   check: string;
+}
+
+/**
+ * The report as /api/health/ shows it to anyone: without the canary's mailbox, lead id, provider
+ * id or error text, which go only to the team leads.
+ */
+export type CanaryHealth = Omit<CanaryReport, 'to' | 'leadId' | 'email'> & {
+  email: Omit<NonNullable<CanaryReport['email']>, 'lastError' | 'providerId'> | null;
+};
+
+export function canaryHealth(report: CanaryReport): CanaryHealth {
+  const { to: _to, leadId: _leadId, email, ...rest } = report;
+  return {
+    ...rest,
+    email: email
+      ? { status: email.status, delivery: email.delivery, attempts: email.attempts }
+      : null,
+  };
 }
 
 function checkFor(state: CanaryReport['state'], row: CanaryRow | null): string {
@@ -159,15 +179,15 @@ function checkFor(state: CanaryReport['state'], row: CanaryRow | null): string {
     return 'The sweep did not store the canary: look for sweep_step_failed (step canary) in the Worker logs, and check D1 and the settings (/api/health/).';
   }
   if (row.delivery === 'bounced') {
-    return `The canary mailbox refused it: check that ${row.to ?? 'CANARY_TO'} exists and accepts mail from EMAIL_FROM.`;
+    return 'The canary mailbox refused it: check that CANARY_TO exists and accepts mail from EMAIL_FROM.';
   }
   if (row.status === 'pending') {
-    return `The email API has not accepted it (${row.lastError ?? 'no answer yet'}): check RESEND_API_KEY, the sender domain in Resend and Resend's status; npm run ops:outbox lists what waits.`;
+    return "The email API has not accepted it (see its last error): check RESEND_API_KEY, the sender domain in Resend and Resend's status; npm run ops:outbox lists what waits.";
   }
   if (row.status === 'failed' || row.status === 'held') {
-    return `The outbox gave up on it (${row.status}: ${row.lastError ?? 'no reason'}): docs/RUNBOOK.md says how to check and replay.`;
+    return `The outbox gave up on it (${row.status}): docs/RUNBOOK.md says how to check and replay.`;
   }
-  return `Resend accepted it (id ${row.providerId ?? 'unknown'}) but has not reported it delivered: check the email in Resend's logs, and that Resend's webhook points at /api/email-events/ with RESEND_WEBHOOK_SECRET.`;
+  return "Resend accepted it but has not reported it delivered: look the email up in Resend's logs, and check that Resend's webhook points at /api/email-events/ with RESEND_WEBHOOK_SECRET.";
 }
 
 /** The canary due now and how it stands; null when the canary is off. */
@@ -217,6 +237,7 @@ export function judgeCanary(
           delivery: row.delivery,
           lastError: row.lastError,
           attempts: row.attempts ?? 0,
+          providerId: row.providerId,
         }
       : null,
     proof,

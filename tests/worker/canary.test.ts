@@ -262,13 +262,16 @@ describe('a canary not proven delivered by its deadline', () => {
         state: 'late',
         sentAt: NOW.toISOString(),
         deadlineAt: at(30 * MINUTE).toISOString(),
-        to: CANARY_TO,
-        email: { status: 'sent', delivery: null },
+        email: { status: 'sent', delivery: null, attempts: 1 },
         proof: 'resend email.delivered event',
         alertedAt: at(30 * MINUTE).toISOString(),
         check: expect.stringContaining("Resend's logs"),
       },
     });
+
+    // Health is public: the mailbox and the provider's id go to the team leads only.
+    expect(JSON.stringify(late)).not.toContain(CANARY_TO);
+    expect(JSON.stringify(late)).not.toContain('stand-in-');
 
     // One email to each team lead, sent, with the facts; one chat message.
     const alerts = await canaryAlerts();
@@ -278,6 +281,7 @@ describe('a canary not proven delivered by its deadline', () => {
     expect(alerts.every((alert) => alert.status === 'sent')).toBe(true);
     expect(alerts[0]!.text).toContain(CANARY_TO);
     expect(alerts[0]!.text).toMatch(/sent, no delivery event/);
+    expect(alerts[0]!.text).toContain('Resend id: stand-in-1');
     const sentAlerts = (await sentEmails(SCOPE)).sent.filter((email) =>
       email.subject.startsWith('Canary late'),
     );
@@ -313,6 +317,34 @@ describe('a canary not proven delivered by its deadline', () => {
     expect(await canaryAlerts()).toHaveLength(TEAM_LEADS.length);
     expect((await canaryAlerts())[0]!.subject).toBe('Canary not sent: lead delivery is unchecked');
     expect(await chatCalls()).toHaveLength(1);
+  });
+});
+
+describe('a canary whose notification bounced', () => {
+  it('alerts nobody about a lead (there is none) and is reported by the canary, not as a staff bounce', async () => {
+    await sweepAt(NOW);
+    const [canary] = await canaries();
+    const [email] = await emailsOf(canary!.id);
+    const response = await receiveEmailEvent(
+      resendRequest(
+        'https://www.example.com/api/email-events/',
+        resendEvent('email.bounced', email!.provider_id!, [CANARY_TO]),
+      ),
+      { db: env.DB, settings: readSettings(workerEnv()), now: at(MINUTE) },
+    );
+    expect(response.status).toBe(200);
+    expect(await rows("SELECT id FROM emails WHERE kind = 'bounce-alert'")).toEqual([]);
+    expect(await health(at(10 * MINUTE))).toMatchObject({
+      status: 'ok',
+      staffBounces: { lastDay: 0 },
+      canary: { state: 'waiting', email: { delivery: 'bounced' } },
+    });
+    await sweepAt(at(30 * MINUTE));
+    expect(await health(at(30 * MINUTE))).toMatchObject({
+      status: 'failing',
+      canary: { state: 'late', check: expect.stringContaining('canary mailbox refused it') },
+    });
+    expect(await canaryAlerts()).toHaveLength(TEAM_LEADS.length);
   });
 });
 

@@ -11,7 +11,12 @@ export interface CanaryAlertData {
   sentAt: string | null;
   to: string;
   deadlineAt: string;
-  email: { status: string; delivery: string | null; lastError: string | null } | null;
+  email: {
+    status: string;
+    delivery: string | null;
+    lastError: string | null;
+    providerId: string | null;
+  } | null;
   proof: string;
   check: string;
   siteUrl: string;
@@ -58,6 +63,7 @@ export function renderCanaryAlert(data: CanaryAlertData): RenderedEmail {
         { label: 'To', value: data.to },
         { label: 'Deadline', value: ist(new Date(data.deadlineAt)) },
         { label: 'Its email', value: canaryEmailState(data) },
+        ...(data.email?.providerId ? [{ label: 'Resend id', value: data.email.providerId }] : []),
         { label: 'Counts as delivered', value: data.proof },
       ],
     },
