@@ -320,6 +320,29 @@ describe('a canary not proven delivered by its deadline', () => {
   });
 });
 
+describe('a canary the email API refused', () => {
+  it('fails health through the canary alone, until the next canary is delivered', async () => {
+    await emailApi({ mode: 'reject' }, SCOPE);
+    await sweepAt(NOW);
+    await emailApi({ mode: 'ok' }, SCOPE);
+    await sweepAt(at(30 * MINUTE));
+    expect(await health(at(30 * MINUTE))).toMatchObject({
+      status: 'failing',
+      outbox: { failed: 1, staffEmailsAtRisk: 0 },
+      canary: { state: 'late', email: { status: 'failed' } },
+    });
+
+    await sweepAt(at(3 * HOUR)); // the next interval's canary
+    const [, next] = await canaries();
+    const [email] = await emailsOf(next!.id);
+    await resendSaysDelivered(email!.provider_id!, [CANARY_TO]);
+    expect(await health(at(3 * HOUR + MINUTE))).toMatchObject({
+      status: 'ok',
+      canary: { state: 'ok', sentAt: at(3 * HOUR).toISOString() },
+    });
+  });
+});
+
 describe('a canary whose notification bounced', () => {
   it('alerts nobody about a lead (there is none) and is reported by the canary, not as a staff bounce', async () => {
     await sweepAt(NOW);
