@@ -1,7 +1,9 @@
 // What an uptime check needs to know, and nothing about any lead: the Worker answers, D1 answers,
 // whether every email a person at Nyarro waits for is on its way, whether staff emails bounce,
-// and settings that do not work together.
+// settings that do not work together, and whether the delivery canary's latest notification was
+// proven delivered in time.
 import { STAFF_KINDS } from './email/outbox';
+import { canaryHealth, canaryReport, type CanaryHealth, type CanarySettings } from './leads/canary';
 import { checkSettings, configProblems } from './settings';
 import { staffBounces, type StaffBounces } from './integrations/staff-bounces';
 
@@ -22,6 +24,11 @@ export interface Health {
   staffBounces?: StaffBounces;
   /** Configuration problems, each with its fix (functions/settings.ts, configProblems); absent when none. */
   config?: string[];
+  /**
+   * The delivery canary, when CANARY_TO is set: late (not proven delivered by its deadline) or
+   * missing (never stored) makes health fail, with what to check.
+   */
+  canary?: CanaryHealth;
   /** Settings the Worker refuses (placeholders in production, invalid values): it takes no leads. */
   settings?: string[];
 }
@@ -31,10 +38,15 @@ const STUCK_AFTER_SECONDS = 15 * 60;
 
 const STAFF = STAFF_KINDS.map((kind) => `'${kind}'`).join(', ');
 
+/** A canary's own notification is judged by the canary section, not counted among staff emails. */
+const NOT_CANARY = `NOT (kind = 'sales-notification'
+  AND lead_id IN (SELECT id FROM leads WHERE canary = 1))`;
+
 export async function healthReport(
   db: D1Database,
   now: Date,
   config: string[] = [],
+  canarySettings?: CanarySettings,
 ): Promise<Health> {
   const problems = config.length > 0 ? { config } : {};
   const stuckBefore = new Date(now.getTime() - STUCK_AFTER_SECONDS * 1000).toISOString();
@@ -46,8 +58,9 @@ export async function healthReport(
            (SELECT count(*) FROM emails WHERE status = 'failed') AS failed,
            (SELECT count(*) FROM emails WHERE status = 'held') AS held,
            (SELECT min(created_at) FROM emails WHERE status = 'pending') AS oldest,
-           (SELECT count(*) FROM emails WHERE kind IN (${STAFF}) AND (status IN ('failed', 'held')
-              OR (status = 'pending' AND created_at < ?))) AS atRisk`,
+           (SELECT count(*) FROM emails WHERE kind IN (${STAFF}) AND ${NOT_CANARY}
+              AND (status IN ('failed', 'held') OR (status = 'pending' AND created_at < ?)))
+              AS atRisk`,
       )
       .bind(stuckBefore)
       .first<{
@@ -63,8 +76,11 @@ export async function healthReport(
     const stuck = (oldestPendingSeconds ?? 0) > STUCK_AFTER_SECONDS;
     const atRisk = row?.atRisk ?? 0;
     const bounces = await staffBounces(db, now);
+    const canary = canarySettings ? await canaryReport(db, canarySettings, now) : null;
+    const canaryFailed = canary?.state === 'late' || canary?.state === 'missing';
+    const failing = config.length > 0 || stuck || atRisk > 0 || bounces.lastDay > 0 || canaryFailed;
     return {
-      status: config.length > 0 || stuck || atRisk > 0 || bounces.lastDay > 0 ? 'failing' : 'ok',
+      status: failing ? 'failing' : 'ok',
       worker: 'ok',
       d1: 'ok',
       outbox: {
@@ -75,6 +91,7 @@ export async function healthReport(
         staffEmailsAtRisk: atRisk,
       },
       staffBounces: bounces,
+      ...(canary ? { canary: canaryHealth(canary) } : {}),
       ...problems,
     };
   } catch {
@@ -97,6 +114,11 @@ export async function healthCheck(
     const health = await healthReport(env.DB, now);
     return { health: { ...health, status: 'down', settings: settings.problems }, status: 503 };
   }
-  const health = await healthReport(env.DB, now, configProblems(settings.settings));
+  const health = await healthReport(
+    env.DB,
+    now,
+    configProblems(settings.settings),
+    settings.settings,
+  );
   return { health, status: healthStatusCode(health) };
 }

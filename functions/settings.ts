@@ -91,6 +91,32 @@ const settingsSchema = z.object({
   CHAT_KIND: z.enum(['slack', 'teams']).default('slack'),
   /** Milliseconds before a webhook's receiver counts as not answering (the call is retried). */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(10_000),
+  /**
+   * Where the delivery canary's sales notification goes (a mailbox someone monitors). Set, and
+   * the sweep sends a synthetic lead through the pipeline every CANARY_INTERVAL_HOURS; unset: none.
+   */
+  CANARY_TO: z
+    .email({ error: 'CANARY_TO must be one email address, like canary@your-domain.com.' })
+    .optional(),
+  /** Hours between two canaries (default 6: four a day, each one a fresh proof). */
+  CANARY_INTERVAL_HOURS: z.coerce
+    .number({ error: 'CANARY_INTERVAL_HOURS must be a number of hours, like 6.' })
+    .int({ error: 'CANARY_INTERVAL_HOURS must be whole hours, like 6.' })
+    .min(1, { error: 'CANARY_INTERVAL_HOURS must be between 1 and 24 (hours).' })
+    .max(24, { error: 'CANARY_INTERVAL_HOURS must be between 1 and 24 (hours).' })
+    .default(6),
+  /**
+   * Minutes the canary's notification has to be proven delivered. 30 by default: Resend reports
+   * `email.delivered` within seconds when all is well, and the sweep retries a failed send after
+   * 1, 2, 4, 8 minutes, so a passing blip is absorbed by then; anything slower is a real outage
+   * that people should hear of well inside the 24-hour promise.
+   */
+  CANARY_DEADLINE_MINUTES: z.coerce
+    .number({ error: 'CANARY_DEADLINE_MINUTES must be a number of minutes, like 30.' })
+    .int({ error: 'CANARY_DEADLINE_MINUTES must be whole minutes, like 30.' })
+    .min(5, { error: 'CANARY_DEADLINE_MINUTES must be between 5 and 240 (minutes).' })
+    .max(240, { error: 'CANARY_DEADLINE_MINUTES must be between 5 and 240 (minutes).' })
+    .default(30),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -159,6 +185,26 @@ export function configProblems(settings: Settings, build: BuildSettings = BUILD)
   if (!build.turnstileSiteKey && settings.TURNSTILE_SECRET_KEY) {
     problems.push(
       'The Worker has TURNSTILE_SECRET_KEY but the forms were built without PUBLIC_TURNSTILE_SITE_KEY: no visitor can send a token, so every form is refused. Rebuild with the site key, or remove the secret.',
+    );
+  }
+  return [...problems, ...canaryConfigProblems(settings)];
+}
+
+/**
+ * A canary that is set but cannot pass. Health fails and names them; leads are still taken, since
+ * the canary only watches the pipeline.
+ */
+function canaryConfigProblems(settings: Settings): string[] {
+  if (!settings.CANARY_TO) return [];
+  const problems: string[] = [];
+  if (settings.CANARY_DEADLINE_MINUTES >= settings.CANARY_INTERVAL_HOURS * 60) {
+    problems.push(
+      'CANARY_DEADLINE_MINUTES must be shorter than CANARY_INTERVAL_HOURS, or a canary is judged after the next one is sent: lower the deadline or lengthen the interval.',
+    );
+  }
+  if (settings.RESEND_API_KEY && !settings.RESEND_WEBHOOK_SECRET) {
+    problems.push(
+      "CANARY_TO is set but RESEND_WEBHOOK_SECRET is not: only Resend's email.delivered event proves the canary delivered. Set the secret and point Resend's webhook at /api/email-events/.",
     );
   }
   return problems;
@@ -242,6 +288,15 @@ function outboundProblems(settings: Settings): string[] {
   return problems;
 }
 
+/** A canary addressed to a placeholder proves nothing: production refuses it like the others. */
+function canaryProblems(settings: Settings): string[] {
+  if (!settings.CANARY_TO || settings.ENVIRONMENT !== 'production') return [];
+  if (!placeholderAddress(settings.CANARY_TO)) return [];
+  return [
+    `CANARY_TO: ${settings.CANARY_TO} is a placeholder; set a mailbox someone monitors, or remove it to turn the canary off.`,
+  ];
+}
+
 /** The settings, or every reason they cannot be used (the Worker then refuses to take leads). */
 export function checkSettings(
   env: object,
@@ -256,6 +311,7 @@ export function checkSettings(
   }
   const problems = [
     ...outboundProblems(settings),
+    ...canaryProblems(settings),
     ...(settings.ENVIRONMENT === 'production' ? productionProblems(settings, routing) : []),
   ];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, settings };

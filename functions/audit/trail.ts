@@ -69,6 +69,14 @@ export function erasedEventsSql(leadsWhere: string, at: string, actor: string, d
     WHERE ${leadsWhere}`;
 }
 
+/**
+ * SQL that deletes the whole history of the leads `leadsWhere` selects, for synthetic leads only
+ * (the delivery canary): a real lead's erasure keeps its "erased" event.
+ */
+export function forgetEventsSql(leadsWhere: string) {
+  return `DELETE FROM lead_events WHERE lead_id IN (SELECT id FROM leads WHERE ${leadsWhere})`;
+}
+
 export async function leadHistory(db: D1Database, leadId: string): Promise<LeadEvent[]> {
   const { results } = await db
     .prepare('SELECT type, actor, at, detail FROM lead_events WHERE lead_id = ? ORDER BY at, id')

@@ -46,8 +46,9 @@ export interface Figures {
   sources: Record<'page' | 'referrer' | 'utmSource', Array<{ value: string; count: number }>>;
 }
 
-// Leads held as spam are not leads the team could answer; released ones are.
-const PERIOD = `status = 'received' AND received_at >= ?1 AND received_at <= ?2`;
+// Leads held as spam are not leads the team could answer; released ones are. The delivery
+// canary's synthetic leads are no one's work.
+const PERIOD = `status = 'received' AND canary = 0 AND received_at >= ?1 AND received_at <= ?2`;
 
 /** Counts per group; ?3 is now, for what is overdue. */
 const countsBy = (group: string) => `SELECT ${group} AS name, count(*) AS received,

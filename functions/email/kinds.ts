@@ -10,6 +10,8 @@ export type EmailKind =
   | 'team-digest'
   | 'bounce-alert'
   | 'consent-withdrawn'
+  /** To every team lead: the delivery canary's notification was not proven delivered in time. */
+  | 'canary-alert'
   /** A lead event for the CRM (Standard Webhooks, signed at delivery); the JSON body is `text`. */
   | 'crm-webhook'
   /** A new lead's alert for the team's chat (Slack or Teams); the JSON body is `text`. */
@@ -28,6 +30,7 @@ export const STAFF_KINDS: readonly EmailKind[] = [
   'sales-notification',
   'owner-reminder',
   'escalation',
+  'canary-alert',
 ];
 
 /** The provider's word on an accepted email, weakest first: a later, weaker one never wins. */

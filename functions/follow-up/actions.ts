@@ -105,8 +105,11 @@ export async function applyStaffAction(
       })
     : null;
   // The event row follows the audit event, so it is queued exactly when the action changed the lead.
+  // Every update ends in its WHERE clause: the delivery canary's synthetic lead is nobody's to act on.
   const [update] = await db.batch([
-    db.prepare(change.sql).bind(now.toISOString(), by, leadId, ...change.values),
+    db
+      .prepare(`${change.sql} AND canary = 0`)
+      .bind(now.toISOString(), by, leadId, ...change.values),
     eventIfChangedStatement(db, leadId, change.event, now, by, change.detail),
     ...(crm ? [crm.statement] : []),
   ]);

@@ -57,14 +57,14 @@ function crmLeadFrom(row: CrmLeadRow): CrmLead {
   };
 }
 
-/** A received lead as the CRM sees it; null for a held or missing one (the CRM never had it). */
+/** A received lead as the CRM sees it; null for a held, missing or canary one (the CRM never had it). */
 export async function findCrmLead(db: D1Database, id: string): Promise<CrmLead | null> {
   const row = await db
     .prepare(
       `SELECT id, form, fields, route_rule, route_team, owner_name, owner_email, page, referrer,
          utm_source, utm_medium, utm_campaign, utm_term, utm_content, consent_version,
          marketing_opt_in, received_at, reply_by
-       FROM leads WHERE id = ? AND status = 'received'`,
+       FROM leads WHERE id = ? AND status = 'received' AND canary = 0`,
     )
     .bind(id)
     .first<CrmLeadRow>();

@@ -52,13 +52,13 @@ export function toOpenLead(row: LeadRow): OpenLead {
   };
 }
 
-/** Received, unanswered leads whose deadline falls before `until`, soonest first. */
+/** Received, unanswered leads whose deadline falls before `until`, soonest first; no canary. */
 export async function unansweredLeads(db: D1Database, until: Date): Promise<LeadRow[]> {
   const { results } = await db
     .prepare(
       `SELECT ${LEAD_COLUMNS} FROM leads
        WHERE status = 'received' AND replied_at IS NULL AND closed_at IS NULL AND escalated_at IS NULL
-         AND reply_by <= ?
+         AND canary = 0 AND reply_by <= ?
        ORDER BY reply_by`,
     )
     .bind(until.toISOString())
@@ -71,7 +71,7 @@ export async function openLeadsByTeam(db: D1Database): Promise<Map<string, OpenL
   const { results } = await db
     .prepare(
       `SELECT ${LEAD_COLUMNS} FROM leads WHERE status = 'received' AND replied_at IS NULL
-         AND closed_at IS NULL
+         AND closed_at IS NULL AND canary = 0
        ORDER BY reply_by`,
     )
     .all<LeadRow>();
@@ -95,7 +95,7 @@ export async function heldLeadsByTeam(
   const { results } = await db
     .prepare(
       `SELECT id, form, route_team, spam_reason, received_at FROM leads
-       WHERE status = 'quarantined' AND closed_at IS NULL
+       WHERE status = 'quarantined' AND closed_at IS NULL AND canary = 0
          AND coalesce(spam_reason, '') <> 'marked by staff'
        ORDER BY received_at DESC, id`,
     )
@@ -123,9 +123,10 @@ export async function heldLeadsByTeam(
   return byTeam;
 }
 
+/** A lead by id; never the delivery canary's, which nobody follows up (bounce alerts included). */
 export async function findLead(db: D1Database, id: string): Promise<OpenLead | null> {
   const row = await db
-    .prepare(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?`)
+    .prepare(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ? AND canary = 0`)
     .bind(id)
     .first<LeadRow>();
   return row ? toOpenLead(row) : null;

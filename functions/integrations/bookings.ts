@@ -44,7 +44,7 @@ function isoTime(value: string | undefined): string | null {
 async function newestLeadOf(db: D1Database, email: string) {
   return db
     .prepare(
-      `SELECT id FROM leads WHERE status = 'received' AND lower(email) = ?
+      `SELECT id FROM leads WHERE status = 'received' AND canary = 0 AND lower(email) = ?
        ORDER BY replied_at IS NULL DESC, received_at DESC LIMIT 1`,
     )
     .bind(email.trim().toLowerCase())

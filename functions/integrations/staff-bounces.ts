@@ -1,5 +1,6 @@
 // For /api/health/: have emails to staff bounced lately? A bounced notification means a lead whose
 // owner never heard of it, so an uptime check should see it. Counts only: no address, no lead.
+// The delivery canary's notification is judged by health's canary section instead.
 
 /** The kinds of email that go to staff rather than to a visitor. */
 const STAFF_KINDS = [
@@ -26,7 +27,9 @@ export async function staffBounces(db: D1Database, now: Date): Promise<StaffBoun
       `SELECT count(DISTINCT e.provider_id) AS lastDay, max(e.received_at) AS latestAt
        FROM email_events e JOIN emails m ON m.provider_id = e.provider_id
        WHERE e.type = 'bounced' AND e.received_at >= ?
-         AND m.kind IN (${STAFF_KINDS.map(() => '?').join(', ')})`,
+         AND m.kind IN (${STAFF_KINDS.map(() => '?').join(', ')})
+         AND NOT (m.kind = 'sales-notification'
+           AND m.lead_id IN (SELECT id FROM leads WHERE canary = 1))`,
     )
     .bind(since, ...STAFF_KINDS)
     .first<StaffBounces>();

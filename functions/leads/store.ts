@@ -20,6 +20,8 @@ export interface StoredLeadSummary {
 export interface StoreOptions {
   quarantine?: { reason: string } | undefined;
   submissionKey?: string | undefined;
+  /** A synthetic lead of the delivery canary (./canary.ts): kept out of every list and figure. */
+  canary?: boolean | undefined;
 }
 
 function leadInsert(db: D1Database, lead: Lead, status: LeadStatus, options: StoreOptions) {
@@ -29,8 +31,8 @@ function leadInsert(db: D1Database, lead: Lead, status: LeadStatus, options: Sto
       `INSERT INTO leads (id, form, status, spam_reason, name, email, company, fields, route_rule,
         route_team, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
         consent_version, marketing_opt_in, visitor_time_zone, received_at, reply_by, owner_name,
-        owner_email, submission_key, person_check)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        owner_email, submission_key, person_check, canary)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       lead.id,
@@ -59,6 +61,7 @@ function leadInsert(db: D1Database, lead: Lead, status: LeadStatus, options: Sto
       lead.route.owner?.email ?? null,
       options.submissionKey ?? null,
       lead.personCheck ?? null,
+      options.canary ? 1 : 0,
     );
 }
 

@@ -86,6 +86,20 @@ function buildLead(
   return { ...base, form: parsed.form, fields, route } as Lead;
 }
 
+/** The email that tells the owner and the team's inboxes of a lead (the canary's too). */
+export function salesNotification(lead: Lead, settings: Settings): NewEmail & { id: string } {
+  const owner = lead.route.owner;
+  return {
+    id: crypto.randomUUID(),
+    kind: 'sales-notification',
+    leadId: lead.id,
+    dedupeKey: `${lead.id}:sales-notification`,
+    to: [...new Set([...(owner ? [owner.email] : []), ...lead.route.to])],
+    replyTo: lead.fields.email,
+    ...renderSalesNotification(lead, settings.SITE_URL),
+  };
+}
+
 /**
  * What a lead owes: the sales notification, the visitor's acknowledgement, and where they are
  * set, the CRM's lead.received event and the chat alert (all rows of the outbox).
@@ -95,17 +109,8 @@ export async function queuedEmails(
   settings: Settings,
   booking: BookingOffer | undefined,
 ): Promise<NewEmail[]> {
-  const owner = lead.route.owner;
   return [
-    {
-      id: crypto.randomUUID(),
-      kind: 'sales-notification',
-      leadId: lead.id,
-      dedupeKey: `${lead.id}:sales-notification`,
-      to: [...new Set([...(owner ? [owner.email] : []), ...lead.route.to])],
-      replyTo: lead.fields.email,
-      ...renderSalesNotification(lead, settings.SITE_URL),
-    },
+    salesNotification(lead, settings),
     {
       id: crypto.randomUUID(),
       kind: 'visitor-acknowledgement',

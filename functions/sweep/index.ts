@@ -6,6 +6,7 @@ import { deliverDueEmails, type SweepCounts } from '../email/deliver';
 import { transportFor } from '../email/transport';
 import { log } from '../log';
 import { readSettings } from '../settings';
+import { alertFailedCanary, sendCanary } from './canary';
 import { queueDeadlineFollowUps } from './deadlines';
 import { queueDigests } from './digests';
 import { applyRetention } from './retention';
@@ -34,13 +35,28 @@ export async function sweep(env: Env, triggeredAt: Date, clock: () => Date = () 
   );
   const digests = await step('digests', () => queueDigests(db, settings, triggeredAt), 0);
   const erased = await step('retention', () => applyRetention(db, settings, triggeredAt), 0);
+  // Two steps: a canary that could not be stored is itself what the second one reports.
+  const canary = await step('canary', () => sendCanary(db, settings, triggeredAt), 'failed');
+  const canaryAlerts = await step(
+    'canary-check',
+    () => alertFailedCanary(db, settings, triggeredAt),
+    0,
+  );
   // Delivery last, so what this sweep queued goes out in the same run.
   const delivered = await step(
     'delivery',
     () => deliverDueEmails(db, transportFor(settings), triggeredAt, { clock }),
     NOTHING_DELIVERED,
   );
-  const report = { at: triggeredAt.toISOString(), ...followUps, digests, erased, ...delivered };
+  const report = {
+    at: triggeredAt.toISOString(),
+    ...followUps,
+    digests,
+    erased,
+    canary,
+    canaryAlerts,
+    ...delivered,
+  };
   log('info', 'sweep_done', report);
   return report;
 }

@@ -1,7 +1,9 @@
 // Leads are kept for the retention period, then deleted with their emails by the sweep.
 // The audit trail keeps one "erased" event per lead, which holds no personal data. Digests that
-// listed a deleted lead go with it, found by lead id (digest_leads).
+// listed a deleted lead go with it, found by lead id (digest_leads). The delivery canary's
+// synthetic leads are kept a week (functions/leads/canary.ts).
 import { erasedEventsSql } from '../audit/trail';
+import { canaryRetentionStatements } from '../leads/canary';
 import { digestErasureSql } from '../leads/erasure-sql';
 import type { Settings } from '../settings';
 import { monthsBefore } from './schedule';
@@ -16,6 +18,8 @@ export async function applyRetention(
     sql.includes('?1') ? db.prepare(sql).bind(cutoff) : db.prepare(sql),
   );
   const results = await db.batch([
+    // The delivery canary's synthetic leads go after a week, leaving nothing behind.
+    ...canaryRetentionStatements(db, now),
     db
       .prepare(erasedEventsSql('received_at < ?2', '?1', "'retention'", "'retention period ended'"))
       .bind(now.toISOString(), cutoff),

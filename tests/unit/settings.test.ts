@@ -3,7 +3,7 @@
 // is taken in, and the answer says so rather than "thank you".
 import { describe, expect, it } from 'vitest';
 import { refusedWhileMisconfigured } from '../../functions/closed';
-import { checkSettings, linkSecret, readSettings } from '../../functions/settings';
+import { checkSettings, configProblems, linkSecret, readSettings } from '../../functions/settings';
 import { ROUTING } from '../../functions/teams';
 import type { Routing } from '../../src/lib/leads/routing-schema';
 
@@ -101,5 +101,59 @@ describe('while the settings are refused, nothing is taken in', () => {
         ENVIRONMENT: 'development',
       }),
     ).toBeNull();
+  });
+});
+
+describe('the delivery canary', () => {
+  const DEV = { ...CHECKOUT, ENVIRONMENT: 'development' };
+
+  it('is off unless CANARY_TO is set, and runs every 6 hours with 30 minutes to arrive', () => {
+    expect(readSettings(DEV, {}).CANARY_TO).toBeUndefined();
+    expect(readSettings({ ...DEV, CANARY_TO: 'canary@nyarro.in' }, {})).toMatchObject({
+      CANARY_TO: 'canary@nyarro.in',
+      CANARY_INTERVAL_HOURS: 6,
+      CANARY_DEADLINE_MINUTES: 30,
+    });
+  });
+
+  it.each([
+    ['CANARY_TO', 'not an address', /CANARY_TO must be one email address/],
+    ['CANARY_TO', 'a@x.in, b@x.in', /CANARY_TO must be one email address/],
+    ['CANARY_INTERVAL_HOURS', 'six', /CANARY_INTERVAL_HOURS must be a number of hours/],
+    ['CANARY_INTERVAL_HOURS', '1.5', /CANARY_INTERVAL_HOURS must be whole hours/],
+    ['CANARY_INTERVAL_HOURS', '0', /CANARY_INTERVAL_HOURS must be between 1 and 24/],
+    ['CANARY_DEADLINE_MINUTES', '2', /CANARY_DEADLINE_MINUTES must be between 5 and 240/],
+  ])('refuses %s=%s, naming the fix', (name, value, message) => {
+    const checked = checkSettings({ ...DEV, CANARY_TO: 'canary@nyarro.in', [name]: value });
+    expect(checked.ok ? [] : checked.problems).toEqual([
+      expect.stringMatching(new RegExp(`^${name}: .*${message.source}`)),
+    ]);
+  });
+
+  it('refuses a placeholder CANARY_TO in production, and takes a real one', () => {
+    const placeholder = checkSettings({ ...READY, CANARY_TO: 'canary@example.com' }, realRouting);
+    expect(placeholder.ok ? [] : placeholder.problems).toEqual([
+      expect.stringMatching(/^CANARY_TO: canary@example\.com is a placeholder/),
+    ]);
+    expect(checkSettings({ ...READY, CANARY_TO: 'canary@nyarro.in' }, realRouting).ok).toBe(true);
+  });
+
+  it('names a canary that cannot pass: a deadline past the next canary, no way to prove delivery', () => {
+    const settings = readSettings(
+      {
+        ...READY,
+        CANARY_TO: 'canary@nyarro.in',
+        CANARY_INTERVAL_HOURS: '1',
+        CANARY_DEADLINE_MINUTES: '60',
+      },
+      {},
+      realRouting,
+    );
+    expect(configProblems(settings, {})).toEqual([
+      expect.stringMatching(/^CANARY_DEADLINE_MINUTES must be shorter than CANARY_INTERVAL_HOURS/),
+      expect.stringMatching(/^CANARY_TO is set but RESEND_WEBHOOK_SECRET is not/),
+    ]);
+    const fixed = { ...settings, CANARY_DEADLINE_MINUTES: 30, RESEND_WEBHOOK_SECRET: 'whsec_x' };
+    expect(configProblems(fixed, {})).toEqual([]);
   });
 });
