@@ -3,12 +3,22 @@ import cloudflare from '@astrojs/cloudflare';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
+import { createHash } from 'node:crypto';
 import { defineConfig, fontProviders } from 'astro/config';
 import pagefind from 'astro-pagefind';
 import { securityHeaders } from './src/integrations/security-headers';
 import { INTER } from './src/assets/fonts/inter.mjs';
+import { faviconDataUrl } from './src/assets/icon.mjs';
+import { BRAND_FONT_SCRIPT } from './src/lib/brand-font.ts';
 import { placeholderUrl } from './functions/placeholders.ts';
 import { checkoutDeployProblems } from './scripts/lib/deploy-problems.mjs';
+
+/**
+ * The CSP source that allows one inline script, computed from its text so the two cannot drift.
+ * @param {string} script
+ * @returns {`sha256-${string}`}
+ */
+const hashOf = (script) => `sha256-${createHash('sha256').update(script).digest('base64')}`;
 
 // The public origin is a deployment setting; example.com stays until the domain is known.
 const site = process.env.SITE_URL ?? 'https://www.example.com';
@@ -35,13 +45,15 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'none'",
-        "img-src 'self'",
+        // data: for the tab's icon, inline in every page (src/assets/icon.mjs).
+        "img-src 'self' data:",
         "connect-src 'self'",
         "base-uri 'none'",
         "form-action 'self'",
       ],
       // Named, so that a page adding a source adds to 'self' instead of replacing it.
-      scriptDirective: { resources: ["'self'"] },
+      // The inline script in <head> that picks the font before the first paint (src/lib/brand-font.ts).
+      scriptDirective: { resources: ["'self'"], hashes: [hashOf(BRAND_FONT_SCRIPT)] },
       styleDirective: { resources: ["'self'"] },
     },
   },
@@ -84,9 +96,9 @@ export default defineConfig({
       name: 'Inter',
       cssVariable: '--font-inter',
       fallbacks: ['system-ui', 'sans-serif'],
-      // The first paint is final: the preloaded file if it is there in time (a repeat visit, a
-      // fast connection), else the metric-matched fallback for that page view, with no swap later;
-      // the file is cached meanwhile for the next page (docs/BENCHMARKS.md, "The largest paint").
+      // The first paint is final: pages ask for Inter only once the browser has it cached
+      // (src/lib/brand-font.ts), and `optional` keeps a page whose cached copy is gone in its
+      // fallback rather than redrawing it (docs/BENCHMARKS.md, "The largest paint").
       display: 'optional',
       options: {
         variants: [
@@ -106,6 +118,7 @@ export default defineConfig({
     // The contact for privacy grievances, named in the privacy notice (src/lib/privacy.ts).
     define: {
       'import.meta.env.GRIEVANCE_CONTACT': JSON.stringify(process.env.GRIEVANCE_CONTACT ?? ''),
+      'import.meta.env.FAVICON_URL': JSON.stringify(await faviconDataUrl()),
     },
   },
 });

@@ -57,13 +57,16 @@ export const LIGHTHOUSE = {
    * when `gating`. Not yet: under simulated throttling the font the first paint waits for puts LCP
    * 300 to 450 ms after FCP on every page type (docs/BENCHMARKS.md, "The largest paint").
    */
-  largestInFirstPaint: { maxAfterFcp: 100, maxLcp: 900, gating: false },
+  largestInFirstPaint: { maxAfterFcp: 100, maxLcp: 900, gating: true },
 };
 
 /** Bytes a page transfers, brotli-compressed as Cloudflare serves them. */
 export const BYTES = {
-  /** Articles are read, not used: no script at all, and a small first load. */
-  article: { maxJs: 0, maxHtmlCssFonts: 50_000 },
+  /**
+   * Articles are read, not used: no script file, and a small first load. The one inline script
+   * is the line in <head> that picks the font before the first paint (src/lib/brand-font.ts).
+   */
+  article: { maxScriptFiles: 0, maxInlineJs: 500, maxHtmlCssFonts: 50_000 },
   /** The lead forms: our own script (the form check and sending), third parties excluded. */
   form: { maxOwnJs: 10_000 },
 };

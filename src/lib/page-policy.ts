@@ -15,12 +15,12 @@ export function allowTurnstile(csp: PageCsp) {
 }
 
 /**
- * The search page: Pagefind runs WebAssembly in a same-origin worker, and its stylesheet draws
- * icons as data: images. The worker's own policy is in STATIC_PATH_HEADERS.
+ * The search page: Pagefind runs WebAssembly in a same-origin worker. (Its stylesheet's data:
+ * icons are allowed on every page, for the tab's icon.) The worker's own policy is in
+ * STATIC_PATH_HEADERS.
  */
 export function allowSiteSearch(csp: PageCsp) {
   if (!csp) return;
   csp.insertScriptResource("'wasm-unsafe-eval'");
   csp.insertDirective("worker-src 'self'");
-  csp.insertDirective('img-src data:');
 }

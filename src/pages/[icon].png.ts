@@ -1,9 +1,7 @@
-// The logo as PNG, drawn from src/assets/logo.svg at build time: the browser tab's icon (a PNG is
-// decoded off the page's main thread; an SVG icon is a document built on it) and the logo search
-// engines show for the organisation.
+// The logo as PNG files: the logo search engines show for the organisation, and the tab's icon for
+// clients that ask for it by address (pages carry it inline, src/assets/icon.mjs).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
+import { logoPng } from '../assets/icon.mjs';
 
 const SIZES = { favicon: 48, logo: 512 };
 
@@ -15,9 +13,6 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute = async ({ props }) => {
   const { size } = props as { size: number };
-  const png = await sharp(await readFile('src/assets/logo.svg'), { density: (72 * size) / 32 })
-    .resize(size, size)
-    .png()
-    .toBuffer();
+  const png = await logoPng(size);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

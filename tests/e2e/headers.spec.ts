@@ -125,10 +125,27 @@ test.describe('pages work under the policy, with nothing refused', () => {
   test('the home page', async ({ page }) => {
     const problems = await watchForViolations(page);
     await page.goto('/');
+    // The inline script that picks the font ran, fetched the font and noted it; the next view
+    // of a page is in it. A policy too strict for the script, the font or the stylesheet fails this.
+    await page.waitForFunction(() => localStorage.getItem('nyarro:font') === 'cached');
+    await page.reload();
     await page.waitForLoadState('networkidle');
-    // The brand font and the stylesheet applied: both are refused by a policy that is too strict.
     await expect(page.locator('body')).toHaveCSS('font-family', /^Inter/);
     await expect(page.locator('h1')).toHaveCSS('font-weight', '700');
+    // The tab's icon rides in the page as a data: image, which the policy must let it draw.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(icon).toMatch(/^data:image\/png;base64,/);
+    const iconWidth = await page.evaluate(
+      (src) =>
+        new Promise<number>((resolve) => {
+          const image = new Image();
+          image.onload = () => resolve(image.naturalWidth);
+          image.onerror = () => resolve(0);
+          image.src = src;
+        }),
+      icon!,
+    );
+    expect(iconWidth).toBe(48);
     expect(problems).toEqual([]);
   });
 
