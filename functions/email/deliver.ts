@@ -12,6 +12,7 @@ import {
   markRetry,
   withoutSuppressed,
   type ClaimedEmail,
+  type EmailKind,
 } from './outbox';
 import type { EmailTransport, SendResult } from './transport';
 
@@ -153,6 +154,38 @@ async function attempt(
 }
 
 /**
+ * What waits for the sales notification's answer when both are claimed together. Speed to lead
+ * is the owner hearing of a lead, and a lead's rows share the Worker and the email API: the
+ * visitor, who already has their confirmation page, gets their acknowledgement right after the
+ * owner's notification instead of beside it (docs/BENCHMARKS.md, "Speed to lead"). The CRM event
+ * and the chat alert are part of the same promise and go alongside the owner's notification.
+ */
+const AFTER_THE_OWNER: readonly EmailKind[] = ['visitor-acknowledgement'];
+
+/** The attempts at freshly claimed emails, in the order above; settles once all have run. */
+async function inTurn(
+  db: D1Database,
+  transport: EmailTransport,
+  emails: ReadonlyArray<ClaimedEmail | null>,
+  claimedAt: Date,
+): Promise<void> {
+  const claimed = emails.filter((email): email is ClaimedEmail => email !== null);
+  const isOwners = (email: ClaimedEmail) => email.kind === 'sales-notification';
+  const waits = (email: ClaimedEmail) =>
+    claimed.some(isOwners) && AFTER_THE_OWNER.includes(email.kind);
+  const go = (email: ClaimedEmail) => attempt(db, transport, email, claimedAt, wallClock);
+  const started = claimed
+    .filter((email) => !waits(email))
+    .map((email) => [email, go(email)] as const);
+  const all = Promise.allSettled(started.map(([, sending]) => sending));
+  // Answered whichever way: sent, retried, failed, or thrown and left to its lock.
+  await Promise.allSettled(
+    started.filter(([email]) => isOwners(email)).map(([, sending]) => sending),
+  );
+  await Promise.allSettled([all, ...claimed.filter(waits).map(go)]);
+}
+
+/**
  * Starts sending freshly queued emails without making anyone wait for them: the sales inbox should
  * have a lead within a minute, and the cron sweep retries whatever fails here.
  */
@@ -164,9 +197,11 @@ export function deliverSoon(
 ): void {
   if (ids.length === 0) return;
   const now = new Date();
-  // One round trip claims them all: a lead's emails and webhook calls then go out side by side.
+  // One round trip claims them all. A waiting acknowledgement's lock (LOCK_MS) outlasts the
+  // owner's attempt (EMAIL_TIMEOUT_MS); were it to run out, the claim token and the idempotency
+  // key keep a sweep that takes the row over from sending it twice.
   const delivery = claimEmails(db, ids, claimTiming(now, now)).then((emails) =>
-    Promise.all(emails.map((email) => email && attempt(db, transport, email, now, wallClock))),
+    inTurn(db, transport, emails, now),
   );
   waitUntil(delivery.catch(() => {}));
 }

@@ -6,6 +6,8 @@ import { Webhook } from 'standardwebhooks';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { deliverSoon } from '../../functions/email/deliver';
+import { isWebhookKind, type EmailKind } from '../../functions/email/outbox';
+import type { EmailTransport } from '../../functions/email/transport';
 import { applyStaffAction } from '../../functions/follow-up/actions';
 import { submitLead } from '../../functions/leads/submit';
 import { CRM_TEST_SECRET, OTHER_CRM_SECRET } from '../stand-ins/crm';
@@ -166,7 +168,7 @@ describe('the CRM webhook', () => {
 });
 
 describe('right after a lead is stored', () => {
-  it('its emails, CRM event and chat alert go out at once, claimed together, each once', async () => {
+  it('its emails, CRM event and chat alert go out right away, claimed together, each once', async () => {
     const api = outbox('webhooks-out', ON());
     const ids = await api.storeLeads(1);
     expect(ids).toHaveLength(4);
@@ -185,6 +187,59 @@ describe('right after a lead is stored', () => {
     expect((await api.deliveriesPerEmail()).sort()).toEqual([0, 0, 1, 1]);
     expect(accepted(await crm.calls())).toHaveLength(1);
     expect(accepted(await chat.calls())).toHaveLength(1);
+  });
+
+  it('the owner hears first: the acknowledgement waits for the sales notification, the webhooks do not', async () => {
+    const api = outbox('webhooks-out', ON());
+    const ids = await api.storeLeads(1);
+    const started: EmailKind[] = [];
+    let answerOwner = () => {};
+    const ownerHeld = new Promise<void>((resolve) => (answerOwner = resolve));
+    let webhooksAnswered = () => {};
+    let answered = 0;
+    const webhooksDone = new Promise<void>((resolve) => (webhooksAnswered = resolve));
+    // The owner's notification is held until the test lets it go, as a slow email API would.
+    const holdsTheOwner: EmailTransport = {
+      async send(email) {
+        started.push(email.kind);
+        if (email.kind === 'sales-notification') await ownerHeld;
+        const result = await api.transport.send(email);
+        if (isWebhookKind(email.kind) && ++answered === 2) webhooksAnswered();
+        return result;
+      },
+    };
+    const waiting: Promise<unknown>[] = [];
+    deliverSoon(env.DB, holdsTheOwner, ids, (promise) => void waiting.push(promise));
+    await webhooksDone;
+    expect([...started].sort()).toEqual(['chat-alert', 'crm-webhook', 'sales-notification']);
+
+    answerOwner();
+    await Promise.all(waiting);
+    expect(started.at(-1)).toBe('visitor-acknowledgement');
+    expect(
+      (await rows<{ status: string }>('SELECT status FROM emails')).map((row) => row.status),
+    ).toEqual(['sent', 'sent', 'sent', 'sent']);
+  });
+
+  it("the acknowledgement still goes when sending the owner's notification throws", async () => {
+    const api = outbox('webhooks-out', ON());
+    const ids = await api.storeLeads(1);
+    const ownerThrows: EmailTransport = {
+      async send(email) {
+        if (email.kind === 'sales-notification') throw new Error('a bug in one email');
+        return api.transport.send(email);
+      },
+    };
+    const waiting: Promise<unknown>[] = [];
+    deliverSoon(env.DB, ownerThrows, ids, (promise) => void waiting.push(promise));
+    await Promise.all(waiting);
+    expect(await rows('SELECT kind, status FROM emails ORDER BY kind')).toEqual([
+      { kind: 'chat-alert', status: 'sent' },
+      { kind: 'crm-webhook', status: 'sent' },
+      // Left to its lock: the sweep tries it again once the lock has run out.
+      { kind: 'sales-notification', status: 'pending' },
+      { kind: 'visitor-acknowledgement', status: 'sent' },
+    ]);
   });
 });
 
