@@ -58,14 +58,14 @@ const audit = (path, status) =>
     // The 404 page is measured as served, with its 404 status.
     ignoreStatusCode: status === 404,
     // Every run a first visit, as in a fresh browser: Lighthouse empties the HTTP cache between
-    // runs but by default keeps local storage, where the page notes that the font is cached
+    // runs but by default keeps cookies, where the page notes that the font is cached
     // (src/lib/brand-font.ts); kept, that note would describe a cache that is no longer there.
     clearStorageTypes: [
       'file_systems',
       'shader_cache',
       'service_workers',
       'cache_storage',
-      'local_storage',
+      'cookies',
     ],
   });
 

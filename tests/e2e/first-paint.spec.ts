@@ -71,7 +71,7 @@ test('the next page is in the brand font from its first paint', async ({ page, c
   await cdp.send('CSS.enable');
   await page.goto('/');
   // Once loaded, the first page fetches the font and notes that the browser has it.
-  await page.waitForFunction(() => localStorage.getItem('nyarro:font') === 'cached');
+  await page.waitForFunction(() => document.cookie.includes('nyarro_font='));
   await page.goto('/blog/', { waitUntil: 'commit' });
   await page.waitForFunction(
     () => performance.getEntriesByName('first-contentful-paint').length > 0,

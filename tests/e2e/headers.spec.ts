@@ -127,7 +127,7 @@ test.describe('pages work under the policy, with nothing refused', () => {
     await page.goto('/');
     // The inline script that picks the font ran, fetched the font and noted it; the next view
     // of a page is in it. A policy too strict for the script, the font or the stylesheet fails this.
-    await page.waitForFunction(() => localStorage.getItem('nyarro:font') === 'cached');
+    await page.waitForFunction(() => document.cookie.includes('nyarro_font='));
     await page.reload();
     await page.waitForLoadState('networkidle');
     await expect(page.locator('body')).toHaveCSS('font-family', /^Inter/);
