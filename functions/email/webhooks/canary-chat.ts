@@ -2,7 +2,7 @@
 // team leads' email, in one Slack or Teams message, through the outbox like every chat alert.
 import type { NewEmail } from '../outbox';
 import { canaryEmailState, canaryHeadline, type CanaryAlertData } from '../templates/canary-alert';
-import { CHAT_DESTINATION, escapeSlack, escapeTeams, type ChatKind } from './chat-alert';
+import { chatRow, escapeSlack, escapeTeams, teamsCard, type ChatKind } from './chat-alert';
 
 export function canaryChatAlert(
   data: CanaryAlertData,
@@ -12,34 +12,6 @@ export function canaryChatAlert(
   const headline = escape(canaryHeadline(data));
   const facts = escape(`Its email: ${canaryEmailState(data)}. Check: ${data.check}`);
   const body =
-    chat.kind === 'teams'
-      ? {
-          type: 'message',
-          attachments: [
-            {
-              contentType: 'application/vnd.microsoft.card.adaptive',
-              contentUrl: null,
-              content: {
-                $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-                type: 'AdaptiveCard',
-                version: '1.4',
-                body: [
-                  { type: 'TextBlock', text: headline, weight: 'Bolder', wrap: true },
-                  { type: 'TextBlock', text: facts, wrap: true },
-                ],
-              },
-            },
-          ],
-        }
-      : { text: `${headline}\n${facts}` };
-  return {
-    id: crypto.randomUUID(),
-    kind: 'chat-alert',
-    leadId: chat.leadId,
-    dedupeKey: chat.dedupeKey,
-    to: [CHAT_DESTINATION],
-    subject: `canary alert (${chat.kind})`,
-    html: '',
-    text: JSON.stringify(body),
-  };
+    chat.kind === 'teams' ? teamsCard(headline, facts) : { text: `${headline}\n${facts}` };
+  return chatRow(body, { ...chat, what: 'canary alert' });
 }

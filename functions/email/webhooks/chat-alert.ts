@@ -50,8 +50,12 @@ export function slackBody(lead: ChatLead, deskUrl: string): unknown {
   return { text: `${headline}\n${owner} · ${replyBy}\n<${deskUrl}|Open it in the desk>` };
 }
 
-export function teamsBody(lead: ChatLead, deskUrl: string): unknown {
-  const { headline, owner, replyBy } = lines(lead, escapeTeams);
+/** A Teams adaptive card: a bold headline, a line of detail, and a button where there is a link. */
+export function teamsCard(
+  headline: string,
+  detail: string,
+  action?: { title: string; url: string },
+): unknown {
   return {
     type: 'message',
     attachments: [
@@ -64,17 +68,42 @@ export function teamsBody(lead: ChatLead, deskUrl: string): unknown {
           version: '1.4',
           body: [
             { type: 'TextBlock', text: headline, weight: 'Bolder', wrap: true },
-            { type: 'TextBlock', text: `${owner} · ${replyBy}`, wrap: true },
+            { type: 'TextBlock', text: detail, wrap: true },
           ],
-          actions: [{ type: 'Action.OpenUrl', title: 'Open it in the desk', url: deskUrl }],
+          ...(action ? { actions: [{ type: 'Action.OpenUrl', ...action }] } : {}),
         },
       },
     ],
   };
 }
 
+export function teamsBody(lead: ChatLead, deskUrl: string): unknown {
+  const { headline, owner, replyBy } = lines(lead, escapeTeams);
+  return teamsCard(headline, `${owner} · ${replyBy}`, {
+    title: 'Open it in the desk',
+    url: deskUrl,
+  });
+}
+
 /** The setting that holds the chat's URL: the row names it, delivery reads it. */
 export const CHAT_DESTINATION = 'CHAT_WEBHOOK_URL';
+
+/** The outbox row that posts `body` to the team's chat; `what` names it in the outbox's list. */
+export function chatRow(
+  body: unknown,
+  row: { kind: ChatKind; what: string; leadId: string | null; dedupeKey: string },
+): NewEmail & { id: string } {
+  return {
+    id: crypto.randomUUID(),
+    kind: 'chat-alert',
+    leadId: row.leadId,
+    dedupeKey: row.dedupeKey,
+    to: [CHAT_DESTINATION],
+    subject: `${row.what} (${row.kind})`,
+    html: '',
+    text: JSON.stringify(body),
+  };
+}
 
 export function chatAlertEmail(
   lead: ChatLead,
@@ -82,14 +111,10 @@ export function chatAlertEmail(
 ): NewEmail & { id: string } {
   const deskUrl = new URL(`/desk/leads/${lead.id}/`, chat.siteUrl).href;
   const body = chat.kind === 'teams' ? teamsBody(lead, deskUrl) : slackBody(lead, deskUrl);
-  return {
-    id: crypto.randomUUID(),
-    kind: 'chat-alert',
+  return chatRow(body, {
+    kind: chat.kind,
+    what: 'chat alert',
     leadId: lead.id,
     dedupeKey: `${lead.id}:chat-alert`,
-    to: [CHAT_DESTINATION],
-    subject: `chat alert (${chat.kind})`,
-    html: '',
-    text: JSON.stringify(body),
-  };
+  });
 }
