@@ -31,6 +31,18 @@ export function lcpAfterFcp(runs) {
   );
 }
 
+/**
+ * How long (simulated ms) Chrome's navigation commit took in a run, when longer than the budget
+ * allows; otherwise null. It is the long task Lighthouse attributes to no URL that starts before
+ * the first paint: browser work, not the page's (`maxBrowserCommitTask` in budgets.mjs).
+ */
+export function disturbingCommitTask(lhr, budget = LIGHTHOUSE) {
+  const firstPaint = lhr.audits['first-contentful-paint'].numericValue;
+  const tasks = lhr.audits['long-tasks']?.details?.items ?? [];
+  const commit = tasks.find((task) => task.url === 'Unattributable' && task.startTime < firstPaint);
+  return commit && commit.duration > budget.maxBrowserCommitTask ? commit.duration : null;
+}
+
 /** Scored audits of a category that failed in most runs. */
 function failingAudits(runs, category) {
   const refs = runs[0].categories[category].auditRefs.filter((ref) => ref.weight > 0);

@@ -2,7 +2,7 @@
 // outvoted by the median, and the 404 page's misses are excused only in their by-design form.
 import { describe, expect, it } from 'vitest';
 import { LIGHTHOUSE, PAGE_TYPES } from '../../scripts/budgets.mjs';
-import { judge, medianOf } from '../../scripts/lib/lighthouse-judge.mjs';
+import { disturbingCommitTask, judge, medianOf } from '../../scripts/lib/lighthouse-judge.mjs';
 
 const CATEGORIES = Object.keys(LIGHTHOUSE.minScore);
 const METRICS = Object.keys(LIGHTHOUSE.maxMetric);
@@ -144,5 +144,43 @@ describe('Lighthouse gate', () => {
       });
       expect(verdict([page, page, page], notFound).misses).toHaveLength(1);
     });
+  });
+});
+
+describe("a run disturbed by the browser's own navigation commit", () => {
+  /** A run with first paint at 765 ms and these long tasks (simulated ms). */
+  const withTasks = (items: { url: string; startTime: number; duration: number }[]) => ({
+    audits: {
+      'first-contentful-paint': { numericValue: 765 },
+      'long-tasks': { details: { items } },
+    },
+  });
+
+  it('is one whose unattributed task before the first paint ran over 150 ms', () => {
+    const run = withTasks([{ url: 'Unattributable', startTime: 641, duration: 198 }]);
+    expect(disturbingCommitTask(run)).toBe(198);
+  });
+
+  it('is not one whose commit ran its usual length', () => {
+    expect(
+      disturbingCommitTask(withTasks([{ url: 'Unattributable', startTime: 608, duration: 87 }])),
+    ).toBeNull();
+  });
+
+  it("is never one whose long task is the page's own, however long", () => {
+    const page = 'http://127.0.0.1:4430/';
+    expect(
+      disturbingCommitTask(withTasks([{ url: page, startTime: 640, duration: 400 }])),
+    ).toBeNull();
+  });
+
+  it('is not one whose unattributed task came after the first paint', () => {
+    expect(
+      disturbingCommitTask(withTasks([{ url: 'Unattributable', startTime: 900, duration: 300 }])),
+    ).toBeNull();
+  });
+
+  it('is not one without long tasks', () => {
+    expect(disturbingCommitTask(withTasks([]))).toBeNull();
   });
 });
